@@ -1,0 +1,2 @@
+// @torchlet/autograd: nothing is exported until its issue lands.
+export {};

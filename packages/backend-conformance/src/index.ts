@@ -1,0 +1,2 @@
+// backend-conformance: nothing is exported until its issue lands.
+export {};

@@ -1,0 +1,2 @@
+// @torchlet/checkpoint: nothing is exported until its issue lands.
+export {};

@@ -1,0 +1,2 @@
+// @torchlet/data: nothing is exported until its issue lands.
+export {};

@@ -1,0 +1,2 @@
+// @torchlet/nn-module: nothing is exported until its issue lands.
+export {};

@@ -1,0 +1,2 @@
+// @torchlet/optim: nothing is exported until its issue lands.
+export {};

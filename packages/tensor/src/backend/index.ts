@@ -1,0 +1,11 @@
+// @torchlet/tensor/backend: the contract between `tensor` and a device (types,
+// layout helpers, and the reference decompositions of optional fast paths).
+export type { DType, StorageArray, StorageArrayOf } from './dtype.js';
+export { DTYPES, allocStorageArray, isFloatingPoint, isIntegral, itemSize } from './dtype.js';
+export { bfloat16BitsToFloat, floatToBfloat16Bits, floatToHalfBits, halfBitsToFloat } from './half.js';
+export type { BinaryOp, ReduceOp, ScanOp, UnaryOp } from './ops.js';
+export { BINARY_OPS, COMPARISON_OPS, REDUCE_OPS, SCAN_OPS, UNARY_OPS } from './ops.js';
+export type { Backend, BackendBuffer, FastPathName, FastPaths, Operand, View } from './types.js';
+export { coalesce, contiguousStrides, contiguousView, elementOffsets, isContiguousLayout, numel } from './layout.js';
+export { reference, viewBytes } from './reference.js';
+export { philox4x32 } from './philox.js';

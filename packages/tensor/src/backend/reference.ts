@@ -1,0 +1,85 @@
+// Reference decompositions of the optional fast paths into primitives. They are
+// the fallback when a backend lacks a fast path, and the oracle that
+// backend-conformance compares a backend's fast path against.
+
+import { itemSize } from './dtype.js';
+import { contiguousStrides, numel } from './layout.js';
+import type { Backend, BackendBuffer, FastPaths, View } from './types.js';
+import type { ScanOp } from './ops.js';
+
+/** A scratch row-major view of `shape`; free it with `backend.free(view.buf)`. */
+function scratch<B extends BackendBuffer>(backend: Backend<B>, dtype: View['dtype'], shape: readonly number[]): View<B> {
+  return { buf: backend.alloc(dtype, Math.max(numel(shape), 1)), dtype, shape, strides: contiguousStrides(shape), offset: 0 };
+}
+
+/** `v` with `dim` set to size `size` and stride 0 (a broadcast of a keepdim reduction). */
+function broadcastAlong<B extends BackendBuffer>(v: View<B>, dim: number, size: number): View<B> {
+  const shape = [...v.shape];
+  const strides = [...v.strides];
+  shape[dim] = size;
+  strides[dim] = 0;
+  return { ...v, shape, strides };
+}
+
+/** `v` narrowed to `[start, start + length)` along `dim`. */
+function narrowView<B extends BackendBuffer>(v: View<B>, dim: number, start: number, length: number): View<B> {
+  const shape = [...v.shape];
+  shape[dim] = length;
+  return { ...v, shape, offset: v.offset + start * v.strides[dim]! };
+}
+
+/** softmax = exp(x - max) / sum(exp(x - max)); log-softmax = (x - max) - log(sum(exp(x - max))). */
+function softmax<B extends BackendBuffer>(backend: Backend<B>, x: View<B>, dim: number, out: View<B>, log: boolean): void {
+  const keptShape = x.shape.map((s, i) => (i === dim ? 1 : s));
+  const size = x.shape[dim]!;
+  const m = scratch(backend, x.dtype, keptShape);
+  const shifted = scratch(backend, x.dtype, x.shape);
+  const e = scratch(backend, x.dtype, x.shape);
+  const s = scratch(backend, x.dtype, keptShape);
+  try {
+    if (numel(x.shape) === 0) return;
+    backend.reduce('max', x, [dim], m);
+    backend.binary('sub', x, broadcastAlong(m, dim, size), shifted, x.dtype);
+    backend.unary('exp', shifted, e);
+    backend.reduce('sum', e, [dim], s);
+    if (log) {
+      backend.unary('log', s, s);
+      backend.binary('sub', shifted, broadcastAlong(s, dim, size), out, x.dtype);
+    } else {
+      backend.binary('div', e, broadcastAlong(s, dim, size), out, x.dtype);
+    }
+  } finally {
+    for (const v of [m, shifted, e, s]) backend.free(v.buf);
+  }
+}
+
+/** Hillis–Steele inclusive scan: log2(n) rounds of `cur[i] = op(cur[i], cur[i - shift])`. */
+function scan<B extends BackendBuffer>(backend: Backend<B>, op: ScanOp, x: View<B>, dim: number, out: View<B>): void {
+  const n = x.shape[dim]!;
+  const binop = op === 'sum' ? 'add' : op === 'prod' ? 'mul' : op === 'max' ? 'maximum' : 'minimum';
+  let cur = scratch(backend, out.dtype, x.shape);
+  let next = scratch(backend, out.dtype, x.shape);
+  try {
+    backend.copy(x, cur);
+    for (let shift = 1; shift < n; shift *= 2) {
+      backend.copy(narrowView(cur, dim, 0, shift), narrowView(next, dim, 0, shift));
+      backend.binary(binop, narrowView(cur, dim, shift, n - shift), narrowView(cur, dim, 0, n - shift), narrowView(next, dim, shift, n - shift), out.dtype);
+      [cur, next] = [next, cur];
+    }
+    backend.copy(cur, out);
+  } finally {
+    backend.free(cur.buf);
+    backend.free(next.buf);
+  }
+}
+
+/** The reference decomposition of every optional fast path, over a backend's primitives. */
+export const reference: { [K in keyof Required<FastPaths>]: <B extends BackendBuffer>(backend: Backend<B>, ...args: Parameters<Required<FastPaths<B>>[K]>) => void } = {
+  softmax,
+  scan,
+};
+
+/** Bytes a view's buffer needs (for memory accounting). */
+export function viewBytes(v: View): number {
+  return numel(v.shape) * itemSize(v.dtype);
+}

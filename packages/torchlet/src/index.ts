@@ -1,0 +1,2 @@
+// torchlet: nothing is exported until its issue lands.
+export {};

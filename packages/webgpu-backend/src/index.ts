@@ -1,0 +1,2 @@
+// @torchlet/webgpu-backend: nothing is exported until its issue lands.
+export {};

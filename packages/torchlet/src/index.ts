@@ -1,2 +1,8 @@
-// torchlet: nothing is exported until its issue lands.
-export {};
+// torchlet: `import * as torch from 'torchlet'` — everything, with the CPU backend registered.
+import { registerBackend } from '@torchlet/tensor';
+import { cpu } from '@torchlet/cpu-backend';
+
+registerBackend(cpu());
+
+export * from '@torchlet/tensor';
+export { cpu };

@@ -1,0 +1,40 @@
+// The oracles of `backend.gather` and `backend.scatterAdd`.
+
+import { castScalar, isFloatDtype, toBigint } from './scalar.js';
+import { getAt, multiIndices, setAt, type OracleView } from './view.js';
+
+/** `idx` with position `dim` replaced by the index value `i`. */
+function along(idx: readonly number[], dim: number, i: number): number[] {
+  const r = [...idx];
+  if (r.length > 0) r[dim] = i;
+  return r;
+}
+
+/**
+ * `out[...i, j, k...] = x[...i, index[...i, j, k...], k...]` along `dim`.
+ *
+ * @example gatherOracle(x, 1, index, out)
+ */
+export function gatherOracle(x: OracleView, dim: number, index: OracleView, out: OracleView): void {
+  for (const idx of multiIndices(out.shape)) {
+    const i = Number(getAt(index, idx));
+    setAt(out, idx, castScalar(getAt(x, along(idx, dim, i)), out.dtype));
+  }
+}
+
+/**
+ * `out[...i, index[...i, j, k...], k...] += src[...i, j, k...]` along `dim`, in
+ * row-major order of `index`, rounding to `out`'s dtype after every addition.
+ *
+ * @example scatterAddOracle(out, 0, index, src)
+ */
+export function scatterAddOracle(out: OracleView, dim: number, index: OracleView, src: OracleView): void {
+  const float = isFloatDtype(out.dtype);
+  for (const idx of multiIndices(index.shape)) {
+    const target = along(idx, dim, Number(getAt(index, idx)));
+    const cur = getAt(out, target);
+    const add = castScalar(getAt(src, idx), out.dtype);
+    const sum = float ? Number(cur) + Number(add) : toBigint(cur) + toBigint(add);
+    setAt(out, target, castScalar(sum, out.dtype));
+  }
+}

@@ -1,0 +1,72 @@
+// The oracle's strided view: the same metadata as a backend View, over a plain
+// JS array, walked one multi-index at a time (deliberately naive).
+
+import type { DType } from '@torchlet/tensor/backend';
+import type { Scalar } from './scalar.js';
+
+/** A strided window onto a plain array: element (i0, i1, …) is `data[offset + Σ ik * strides[k]]`. */
+export interface OracleView {
+  readonly data: Scalar[];
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+}
+
+/** A binary or `where` operand of the oracle: a view, or a JS number broadcast to every element. */
+export type OracleOperand = OracleView | number;
+
+/** Number of elements of a shape (1 for rank 0). */
+export function sizeOf(shape: readonly number[]): number {
+  return shape.reduce((n, s) => n * s, 1);
+}
+
+/**
+ * Every multi-index of `shape` in row-major order.
+ *
+ * @example [...multiIndices([2, 2])] // [[0,0],[0,1],[1,0],[1,1]]
+ */
+export function* multiIndices(shape: readonly number[]): Generator<number[]> {
+  if (shape.some((s) => s === 0)) return;
+  const idx = shape.map(() => 0);
+  for (;;) {
+    yield [...idx];
+    let d = shape.length - 1;
+    while (d >= 0) {
+      idx[d] = (idx[d] ?? 0) + 1;
+      if ((idx[d] ?? 0) < (shape[d] ?? 0)) break;
+      idx[d] = 0;
+      d--;
+    }
+    if (d < 0) return;
+  }
+}
+
+/** Position in `view.data` of the element at multi-index `idx`. */
+export function positionOf(view: OracleView, idx: readonly number[]): number {
+  let p = view.offset;
+  for (let k = 0; k < idx.length; k++) p += (idx[k] ?? 0) * (view.strides[k] ?? 0);
+  return p;
+}
+
+/** The element of `view` at `idx`. */
+export function getAt(view: OracleView, idx: readonly number[]): Scalar {
+  const v = view.data[positionOf(view, idx)];
+  if (v === undefined) throw new Error(`oracle: index [${idx.join(', ')}] is outside the buffer`);
+  return v;
+}
+
+/** Stores `v` (already of the view's dtype) at `idx`. */
+export function setAt(view: OracleView, idx: readonly number[], v: Scalar): void {
+  view.data[positionOf(view, idx)] = v;
+}
+
+/** The element of an operand at `idx` (a number operand is the same everywhere). */
+export function operandAt(x: OracleOperand, idx: readonly number[]): Scalar {
+  return typeof x === 'number' ? x : getAt(x, idx);
+}
+
+/** The elements of `view` in row-major order. */
+export function viewValues(view: OracleView): Scalar[] {
+  return [...multiIndices(view.shape)].map((idx) => getAt(view, idx));
+}

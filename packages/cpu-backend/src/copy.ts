@@ -1,0 +1,148 @@
+// Strided copies with cast, fill, where, and reads: same-dtype moves copy the
+// raw storage (bits, bigints) exactly; others go through numbers with a cast.
+
+import { allocStorageArray, isContiguousLayout, numel } from '@torchlet/tensor/backend';
+import type { DType, Operand, StorageArray } from '@torchlet/tensor/backend';
+import type { CpuBuffer, CpuView } from './buffer.js';
+import { applyConvert, castScalar, converter } from './cast.js';
+import { forChunks, sink, source } from './pipeline.js';
+import { CHUNK, allOffsets, encode, loadValues, moveRaw, storeValues } from './storage.js';
+import type { Offsets, RawElements } from './storage.js';
+
+/**
+ * `dst[dIdx[i]] = cast(src[sIdx[i]])` for `i < n`: the element move behind copy, gather and read.
+ *
+ * @example
+ * transfer(x.buf.data, 'int64', sIdx, out.buf.data, 'int32', dIdx, n);
+ */
+export function transfer(src: StorageArray, from: DType, sIdx: Offsets, dst: StorageArray, to: DType, dIdx: Offsets, n: number): void {
+  if (from === to) {
+    moveRaw(src, sIdx, dst, dIdx, n);
+    return;
+  }
+  if (from === 'int64' && to !== 'bool' && to !== 'float64' && to !== 'float32' && to !== 'float16' && to !== 'bfloat16') {
+    // int64 → narrower int: wrap the exact bigint, not its rounded double
+    const s = src as BigInt64Array;
+    const d = dst as unknown as RawElements;
+    const bits = to === 'int32' ? 32 : 8;
+    for (let i = 0; i < n; i++) d[dIdx[i]!] = Number(BigInt.asIntN(bits, s[sIdx[i]!]!));
+    return;
+  }
+  const vals = new Float64Array(CHUNK);
+  const conv = converter(from, to);
+  forChunks(n, (start, len) => {
+    loadValues(src, from, sIdx.subarray(start, start + len), len, vals);
+    applyConvert(vals, len, conv);
+    storeValues(dst, to, dIdx.subarray(start, start + len), len, vals);
+  });
+}
+
+/**
+ * `dst[i] = cast(src[i])` over two views of the same shape.
+ *
+ * @example
+ * copy(transposedView, contiguousOut);
+ */
+export function copy(src: CpuView, dst: CpuView): void {
+  const n = numel(dst.shape);
+  if (n === 0) return;
+  if (src.dtype === dst.dtype && isContiguousLayout(src.shape, src.strides) && isContiguousLayout(dst.shape, dst.strides)) {
+    const s = src.buf.data as unknown as { subarray(a: number, b: number): ArrayLike<number> & ArrayBufferView };
+    const d = dst.buf.data as unknown as { set(a: ArrayLike<number>, offset: number): void };
+    d.set(s.subarray(src.offset, src.offset + n), dst.offset);
+    return;
+  }
+  transfer(src.buf.data, src.dtype, allOffsets(src), dst.buf.data, dst.dtype, allOffsets(dst), n);
+}
+
+/**
+ * Sets every element of `out` to `value` (a bigint keeps int64 values exact).
+ *
+ * @example
+ * fill(out, 0);
+ */
+export function fill(out: CpuView, value: number | bigint): void {
+  let element: number | bigint;
+  if (typeof value === 'bigint') {
+    element = out.dtype === 'int64' ? BigInt.asIntN(64, value) : encode(castScalar(Number(value), 'int64', out.dtype), out.dtype);
+  } else {
+    element = encode(castScalar(value, 'float64', out.dtype), out.dtype);
+  }
+  const n = numel(out.shape);
+  if (n === 0) return;
+  const data = out.buf.data as unknown as RawElements & { fill(v: number | bigint, start: number, end: number): void };
+  if (isContiguousLayout(out.shape, out.strides)) {
+    data.fill(element, out.offset, out.offset + n);
+    return;
+  }
+  const idx = allOffsets(out);
+  for (let i = 0; i < n; i++) data[idx[i]!] = element;
+}
+
+/**
+ * The elements of `view` in row-major order, as a new storage array of its dtype.
+ *
+ * @example
+ * read(view); // Float32Array [...]
+ */
+export function read(view: CpuView): StorageArray {
+  const n = numel(view.shape);
+  const out = allocStorageArray(view.dtype, n);
+  if (n === 0) return out;
+  if (isContiguousLayout(view.shape, view.strides)) {
+    const s = view.buf.data as unknown as { slice(a: number, b: number): StorageArray };
+    return s.slice(view.offset, view.offset + n);
+  }
+  const dIdx = new Int32Array(n);
+  for (let i = 0; i < n; i++) dIdx[i] = i;
+  moveRaw(view.buf.data, allOffsets(view), out, dIdx, n);
+  return out;
+}
+
+/**
+ * `out[i] = cond[i] ? a[i] : b[i]` (cond truthy when nonzero), cast to out's dtype.
+ *
+ * @example
+ * where(mask, x, 0, out);
+ */
+export function where(cond: CpuView, a: Operand<CpuBuffer>, b: Operand<CpuBuffer>, out: CpuView): void {
+  const n = numel(out.shape);
+  if (n === 0) return;
+  const raw = (v: Operand<CpuBuffer>): boolean => typeof v === 'number' || v.dtype === out.dtype;
+  if (out.dtype === 'int64' && raw(a) && raw(b)) {
+    whereInt64(cond, a, b, out, n);
+    return;
+  }
+  const sc = source(cond, 'float64');
+  const sa = source(a, out.dtype);
+  const sb = source(b, out.dtype);
+  const dst = sink(out, out.dtype);
+  const r = new Float64Array(CHUNK);
+  forChunks(n, (start, len) => {
+    const c = sc.read(start, len);
+    const x = sa.read(start, len);
+    const y = sb.read(start, len);
+    for (let i = 0; i < len; i++) r[i] = c[i] !== 0 ? x[i]! : y[i]!;
+    dst.write(start, len, r);
+  });
+}
+
+/** where on int64 operands, moving the bigints themselves so values beyond 2^53 stay exact. */
+function whereInt64(cond: CpuView, a: Operand<CpuBuffer>, b: Operand<CpuBuffer>, out: CpuView, n: number): void {
+  const c = new Float64Array(n);
+  loadValues(cond.buf.data, cond.dtype, allOffsets(cond), n, c);
+  const pick = (v: Operand<CpuBuffer>): ((i: number) => bigint) => {
+    if (typeof v === 'number') {
+      const e = BigInt(castScalar(v, 'float64', 'int64'));
+      return () => e;
+    }
+    const arr = v.buf.data as BigInt64Array;
+    const idx = allOffsets(v);
+    return (i) => arr[idx[i]!]!;
+  };
+  const pa = pick(a);
+  const pb = pick(b);
+  const o = out.buf.data as BigInt64Array;
+  const oIdx = allOffsets(out);
+  for (let i = 0; i < n; i++) o[oIdx[i]!] = c[i] !== 0 ? pa(i) : pb(i);
+}

@@ -1,0 +1,81 @@
+// Copies: contiguous(), clone(), dtype casts, copy_() and moves between devices.
+
+import type { DType } from './backend/dtype.js';
+import { RuntimeError } from './errors.js';
+import type { Device } from './device.js';
+import { broadcastShapes, fmtShape } from './shape.js';
+import type { Tensor } from './tensor.js';
+import { emptyTensor, viewTensor } from './tensor.js';
+import { checkSameDevice } from './operands.js';
+
+/** `x.contiguous()`: `x` itself when already row-major, else a row-major copy. */
+export function contiguous(x: Tensor): Tensor {
+  if (x.isContiguous()) return x;
+  return clone(x);
+}
+
+/** `x.clone()`: a row-major copy with its own storage. */
+export function clone(x: Tensor): Tensor {
+  return cast(x, x.dtype, true);
+}
+
+/** `x` converted to `dtype` (`x` itself when it already has it, unless `copy`). */
+export function cast(x: Tensor, dtype: DType, copy = false): Tensor {
+  if (x.dtype === dtype && !copy) return x;
+  const out = emptyTensor(x.shape, dtype, x.device);
+  x.storage.backend.copy(x.backendView, out.backendView);
+  return out;
+}
+
+/** `dst.copy_(src)`: writes `src` (broadcast, cast) into `dst` in place; any devices. */
+export function copyInto(dst: Tensor, src: Tensor): Tensor {
+  const shape = broadcastShapes(dst.shape, src.shape);
+  if (shape.length !== dst.ndim || shape.some((s, i) => s !== dst.shape[i])) {
+    throw new RuntimeError(`output with shape ${fmtShape(dst.shape)} doesn't match the broadcast shape ${fmtShape(shape)}`);
+  }
+  let source = src;
+  if (src.device !== dst.device) source = toDevice(src, dst.device);
+  else if (src.storage === dst.storage) source = clone(src); // overlapping layouts: read everything first
+  const b = expandView(source, dst.shape);
+  dst.storage.backend.copy(b, dst.backendView);
+  dst.bumpVersion();
+  return dst;
+}
+
+/** A broadcast backend view of `x` at `shape` (no new tensor). */
+export function expandView(x: Tensor, shape: readonly number[]) {
+  const v = x.backendView;
+  if (x.ndim === shape.length && x.shape.every((s, i) => s === shape[i])) return v;
+  const lead = shape.length - x.ndim;
+  const strides = shape.map((s, i) => (i < lead || x.shape[i - lead] !== s ? 0 : x.strides[i - lead]!));
+  return { ...v, shape, strides };
+}
+
+/** `x.to(device)`: a copy on another device (`x` itself when already there). */
+export function toDevice(x: Tensor, device: Device): Tensor {
+  if (x.device === device) return x;
+  const src = x.storage.backend;
+  if (!src.readSync) {
+    throw new RuntimeError(`cannot move a tensor off device '${x.device}' synchronously: use await x.toAsync('${device}')`);
+  }
+  const data = src.readSync(x.backendView);
+  const out = emptyTensor(x.shape, x.dtype, device);
+  out.storage.backend.write(out.storage.buf, data, 0);
+  return out;
+}
+
+/** `await x.toAsync(device)`: `to(device)` for devices that can only be read asynchronously. */
+export async function toDeviceAsync(x: Tensor, device: Device): Promise<Tensor> {
+  if (x.device === device) return x;
+  const data = await x.storage.backend.read(x.backendView);
+  const out = emptyTensor(x.shape, x.dtype, device);
+  out.storage.backend.write(out.storage.buf, data, 0);
+  return out;
+}
+
+/** `x.detach()` without autograd: a new tensor sharing `x`'s storage. */
+export function alias(x: Tensor): Tensor {
+  return viewTensor(x, x.shape, x.strides, x.offset);
+}
+
+export { checkSameDevice };

@@ -1,0 +1,129 @@
+// dtypes as PyTorch names them, and PyTorch's type promotion (torch.result_type).
+
+import type { DType } from './backend/dtype.js';
+import { isFloatingPoint, isIntegral } from './backend/dtype.js';
+import { RuntimeError } from './errors.js';
+
+export type { DType };
+export { isFloatingPoint, isIntegral };
+
+export const float32 = 'float32' as const;
+export const float = 'float32' as const;
+export const float64 = 'float64' as const;
+export const double = 'float64' as const;
+export const float16 = 'float16' as const;
+export const half = 'float16' as const;
+export const bfloat16 = 'bfloat16' as const;
+export const int32 = 'int32' as const;
+export const int = 'int32' as const;
+export const int64 = 'int64' as const;
+export const long = 'int64' as const;
+export const int8 = 'int8' as const;
+export const uint8 = 'uint8' as const;
+export const bool = 'bool' as const;
+
+/** PyTorch's name of a dtype inside messages: `Float`, `Long`, … */
+export const SCALAR_TYPE_NAME: Record<DType, string> = {
+  float32: 'Float',
+  float64: 'Double',
+  float16: 'Half',
+  bfloat16: 'BFloat16',
+  int32: 'Int',
+  int64: 'Long',
+  int8: 'Char',
+  uint8: 'Byte',
+  bool: 'Bool',
+};
+
+let defaultFloat: DType = 'float32';
+
+/** `torch.get_default_dtype()`. */
+export function getDefaultDtype(): DType {
+  return defaultFloat;
+}
+
+/** `torch.set_default_dtype(d)`: the dtype of float tensors created without one. */
+export function setDefaultDtype(dtype: DType): void {
+  if (!isFloatingPoint(dtype)) {
+    throw new TypeError(`only floating-point types are supported as the default type`);
+  }
+  defaultFloat = dtype;
+}
+
+/** 0 bool, 1 integer, 2 floating point. */
+export function category(dtype: DType): number {
+  return dtype === 'bool' ? 0 : isFloatingPoint(dtype) ? 2 : 1;
+}
+
+const INT_RANK: Partial<Record<DType, number>> = { uint8: 1, int8: 1, int32: 2, int64: 3 };
+
+/**
+ * `torch.promote_types(a, b)`. PyTorch promotes uint8 with int8 to int16,
+ * which torchlet lacks; it uses int32 there.
+ */
+export function promoteTypes(a: DType, b: DType): DType {
+  if (a === b) return a;
+  if (a === 'bool') return b;
+  if (b === 'bool') return a;
+  const fa = isFloatingPoint(a);
+  const fb = isFloatingPoint(b);
+  if (fa && !fb) return a;
+  if (fb && !fa) return b;
+  if (fa && fb) {
+    if (a === 'float64' || b === 'float64') return 'float64';
+    return 'float32'; // float32 with a half type, or float16 with bfloat16
+  }
+  // both integer
+  if ((a === 'uint8' && b === 'int8') || (a === 'int8' && b === 'uint8')) return 'int32';
+  return INT_RANK[a]! >= INT_RANK[b]! ? a : b;
+}
+
+/** An operand as type promotion sees it. */
+export type PromotionOperand = { dtype: DType; shape: readonly number[] } | number | boolean | bigint;
+
+/**
+ * `torch.result_type(...)`: tensors with dims win within their category; 0-d tensors
+ * and then plain numbers only raise the category.
+ */
+export function resultType(...operands: PromotionOperand[]): DType {
+  let dimResult: DType | undefined;
+  let zeroResult: DType | undefined;
+  let wrappedResult: DType | undefined;
+  const merge = (acc: DType | undefined, d: DType) => (acc === undefined ? d : promoteTypes(acc, d));
+  for (const op of operands) {
+    if (typeof op === 'object') {
+      if (op.shape.length > 0) dimResult = merge(dimResult, op.dtype);
+      else zeroResult = merge(zeroResult, op.dtype);
+    } else {
+      wrappedResult = merge(wrappedResult, scalarDtype(op));
+    }
+  }
+  let result = dimResult;
+  for (const next of [zeroResult, wrappedResult]) {
+    if (next === undefined) continue;
+    if (result === undefined) result = next;
+    else if (category(next) > category(result)) {
+      result = promoteTypes(result, next === wrappedResult && category(next) === 2 ? defaultFloat : next);
+    }
+  }
+  if (result === undefined) throw new RuntimeError('result_type needs at least one operand');
+  return result;
+}
+
+/** The dtype PyTorch gives a plain number: bool, int64 for integers, the default float otherwise. */
+export function scalarDtype(v: number | boolean | bigint): DType {
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'bigint') return 'int64';
+  return Number.isInteger(v) ? 'int64' : defaultFloat;
+}
+
+/** Accepts `'float32'` or PyTorch spellings (`'torch.float32'`, `'float'`, `'long'`). */
+export function toDType(d: string): DType {
+  const name = d.startsWith('torch.') ? d.slice(6) : d;
+  const aliases: Record<string, DType> = {
+    float: 'float32', double: 'float64', half: 'float16', int: 'int32', long: 'int64',
+  };
+  const dt = (aliases[name] ?? name) as DType;
+  if (!(dt in SCALAR_TYPE_NAME)) throw new TypeError(`unknown dtype '${d}'`);
+  return dt;
+}

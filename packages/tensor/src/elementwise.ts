@@ -1,0 +1,311 @@
+// Elementwise ops: the unary math set, binary arithmetic with broadcasting and
+// type promotion, comparisons, logical and bitwise ops, where and clamp.
+
+import type { DType } from './backend/dtype.js';
+import { isFloatingPoint, isIntegral } from './backend/dtype.js';
+import type { BinaryOp, UnaryOp } from './backend/ops.js';
+import { COMPARISON_OPS } from './backend/ops.js';
+import type { Operand, View } from './backend/types.js';
+import { getDefaultDevice } from './device.js';
+import type { Device } from './device.js';
+import { category, getDefaultDtype, resultType, SCALAR_TYPE_NAME } from './dtype.js';
+import { RuntimeError } from './errors.js';
+import type { Scalar, TensorOrScalar } from './operands.js';
+import { checkSameDevice, isTensor, scalarValue } from './operands.js';
+import { broadcastShapes, fmtShape } from './shape.js';
+import type { Tensor } from './tensor.js';
+import { emptyTensor } from './tensor.js';
+import { cast, clone, expandView } from './copy.js';
+
+/** How a unary op's output dtype follows its input's. */
+type UnaryKind = 'float' | 'same' | 'bool';
+
+const UNARY_KIND: Record<UnaryOp, UnaryKind> = {
+  neg: 'same', abs: 'same', sign: 'same', square: 'same', relu: 'same',
+  floor: 'same', ceil: 'same', round: 'same', trunc: 'same', bitwiseNot: 'same',
+  reciprocal: 'float', exp: 'float', exp2: 'float', expm1: 'float', log: 'float', log2: 'float',
+  log10: 'float', log1p: 'float', sqrt: 'float', rsqrt: 'float', sin: 'float', cos: 'float',
+  tan: 'float', asin: 'float', acos: 'float', atan: 'float', sinh: 'float', cosh: 'float',
+  tanh: 'float', asinh: 'float', acosh: 'float', atanh: 'float', sigmoid: 'float', gelu: 'float',
+  geluTanh: 'float', silu: 'float', softplus: 'float', erf: 'float', erfc: 'float', erfinv: 'float',
+  frac: 'float',
+  logicalNot: 'bool', isnan: 'bool', isinf: 'bool', isposinf: 'bool', isneginf: 'bool', isfinite: 'bool', signbit: 'bool',
+};
+
+/** PyTorch's name of an op in "not implemented for" messages. */
+function snake(op: string): string {
+  return op.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function notImplementedFor(op: string, dtype: DType): RuntimeError {
+  return new RuntimeError(`"${snake(op)}_cpu" not implemented for '${SCALAR_TYPE_NAME[dtype]}'`);
+}
+
+/** The dtype a unary op computes in for input dtype `d`. */
+function unaryDtype(op: UnaryOp, d: DType): DType {
+  const kind = UNARY_KIND[op];
+  if (kind === 'bool') return 'bool';
+  if (kind === 'float') return isFloatingPoint(d) ? d : getDefaultDtype();
+  return d;
+}
+
+/** @internal Applies a unary primitive, into `out` when given (in-place forms). */
+export function unaryOp(op: UnaryOp, x: Tensor, out?: Tensor): Tensor {
+  if (op === 'neg' && x.dtype === 'bool') {
+    throw new RuntimeError(
+      'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
+    );
+  }
+  if (op === 'bitwiseNot' && isFloatingPoint(x.dtype)) throw notImplementedFor(op, x.dtype);
+  const dtype = unaryDtype(op, x.dtype);
+  const src = UNARY_KIND[op] === 'float' && x.dtype !== dtype ? cast(x, dtype) : x;
+  if (out) {
+    checkCast(dtype, out.dtype);
+    out.storage.backend.unary(op, src.backendView, out.backendView);
+    out.bumpVersion();
+    return out;
+  }
+  const result = emptyTensor(x.shape, dtype, x.device);
+  x.storage.backend.unary(op, src.backendView, result.backendView);
+  return result;
+}
+
+/** PyTorch's canCast: no float → integer, no non-bool → bool. */
+function checkCast(from: DType, to: DType): void {
+  const ok = !(category(from) > category(to));
+  if (!ok) throw new RuntimeError(`result type ${SCALAR_TYPE_NAME[from]} can't be cast to the desired output type ${SCALAR_TYPE_NAME[to]}`);
+}
+
+/** Options of the generic binary helper. */
+interface BinaryOptions {
+  /** The dtype both operands are converted to (default: the promoted type). */
+  computeDtype?: DType;
+  /** The result dtype (default: bool for comparisons, else computeDtype). */
+  outDtype?: DType;
+  /** Write into this tensor (in-place forms). */
+  out?: Tensor;
+}
+
+function operandView(x: TensorOrScalar, shape: readonly number[], out: Tensor | undefined): Operand {
+  if (!isTensor(x)) return scalarValue(x);
+  // reading and writing the same storage through different layouts needs a copy first
+  if (out && x.storage === out.storage && !(x.offset === out.offset && sameLayout(x, out))) {
+    return expandView(clone(x), shape);
+  }
+  return expandView(x, shape);
+}
+
+function sameLayout(a: Tensor, b: Tensor): boolean {
+  return a.shape.length === b.shape.length && a.shape.every((s, i) => s === b.shape[i] && a.strides[i] === b.strides[i]);
+}
+
+function deviceOf(...xs: TensorOrScalar[]): Device {
+  return checkSameDevice(xs) ?? getDefaultDevice();
+}
+
+/** @internal Applies a binary primitive with broadcasting and type promotion. */
+export function binaryOp(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, opts: BinaryOptions = {}): Tensor {
+  const device = deviceOf(a, b, ...(opts.out ? [opts.out] : []));
+  const computeDtype = opts.computeDtype ?? resultType(a, b);
+  const outDtype = opts.outDtype ?? (COMPARISON_OPS.has(op) ? 'bool' : computeDtype);
+  const shape = broadcastShapes(isTensor(a) ? a.shape : [], isTensor(b) ? b.shape : []);
+  const out = opts.out;
+  if (out) {
+    if (shape.length !== out.ndim || shape.some((s, i) => s !== out.shape[i])) {
+      throw new RuntimeError(`output with shape ${fmtShape(out.shape)} doesn't match the broadcast shape ${fmtShape(shape)}`);
+    }
+    checkCast(outDtype, out.dtype);
+  }
+  const result = out ?? emptyTensor(shape, outDtype, device);
+  const backend = result.storage.backend;
+  backend.binary(op, operandView(a, shape, out), operandView(b, shape, out), result.backendView as View, computeDtype);
+  if (out) out.bumpVersion();
+  return result;
+}
+
+function requireIntegral(op: string, ...xs: TensorOrScalar[]): void {
+  for (const x of xs) {
+    if (isTensor(x) && isFloatingPoint(x.dtype)) throw notImplementedFor(op, x.dtype);
+  }
+}
+
+/** Options of add/sub: `alpha` scales the second operand. */
+export interface AlphaOptions {
+  alpha?: Scalar;
+}
+
+/** `torch.add(a, b, { alpha })` = a + alpha * b. @example x.add(y, { alpha: 2 }) */
+export function add(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions & { out?: Tensor }): Tensor {
+  const scaled = opts?.alpha !== undefined && opts.alpha !== 1 ? mulAlpha(a, b, opts.alpha) : b;
+  return binaryOp('add', a, scaled, { out: opts?.out });
+}
+
+function mulAlpha(a: TensorOrScalar, b: TensorOrScalar, alpha: Scalar): TensorOrScalar {
+  const dtype = resultType(a, b);
+  if (!isFloatingPoint(dtype) && typeof alpha === 'number' && !Number.isInteger(alpha)) {
+    throw new RuntimeError('For integral input tensors, argument alpha must not be a floating point number.');
+  }
+  return isTensor(b) ? binaryOp('mul', b, alpha, { computeDtype: dtype }) : scalarValue(b) * scalarValue(alpha);
+}
+
+/** `torch.sub(a, b, { alpha })` = a - alpha * b. */
+export function sub(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions & { out?: Tensor }): Tensor {
+  if (isTensor(a) && isTensor(b) && a.dtype === 'bool' && b.dtype === 'bool') {
+    throw new RuntimeError(
+      'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.',
+    );
+  }
+  const scaled = opts?.alpha !== undefined && opts.alpha !== 1 ? mulAlpha(a, b, opts.alpha) : b;
+  return binaryOp('sub', a, scaled, { out: opts?.out });
+}
+
+/** `torch.mul(a, b)`. */
+export function mul(a: TensorOrScalar, b: TensorOrScalar, out?: Tensor): Tensor {
+  return binaryOp('mul', a, b, { out });
+}
+
+/** Options of div: `roundingMode` 'trunc' or 'floor' (default: true division). */
+export interface DivOptions {
+  roundingMode?: 'trunc' | 'floor' | null;
+}
+
+/** `torch.div(a, b, { roundingMode })`: true division promotes integers to the default float. */
+export function div(a: TensorOrScalar, b: TensorOrScalar, opts?: DivOptions & { out?: Tensor }): Tensor {
+  const mode = opts?.roundingMode ?? null;
+  const common = resultType(a, b);
+  if (mode === null) {
+    const dtype = isFloatingPoint(common) ? common : getDefaultDtype();
+    return binaryOp('div', a, b, { computeDtype: dtype, out: opts?.out });
+  }
+  return binaryOp(mode === 'trunc' ? 'truncDiv' : 'floorDiv', a, b, { out: opts?.out });
+}
+
+/** `torch.floor_divide(a, b)`. */
+export function floorDivide(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  return binaryOp('floorDiv', a, b);
+}
+
+/** `torch.pow(a, b)`; integer tensors refuse negative integer exponents as PyTorch does. */
+export function pow(a: TensorOrScalar, b: TensorOrScalar, out?: Tensor): Tensor {
+  const dtype = resultType(a, b);
+  if (isIntegral(dtype, true) && typeof b === 'number' && b < 0) {
+    throw new RuntimeError('Integers to negative integer powers are not allowed.');
+  }
+  return binaryOp('pow', a, b, { out });
+}
+
+/** A binary op that always computes in floating point (atan2, hypot, …). */
+export function floatBinary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, out?: Tensor): Tensor {
+  const common = resultType(a, b);
+  const dtype = isFloatingPoint(common) ? common : getDefaultDtype();
+  return binaryOp(op, a, b, { computeDtype: dtype, out });
+}
+
+/** A bitwise/shift op: integers and bool only. */
+export function bitwise(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, out?: Tensor): Tensor {
+  requireIntegral(op, a, b);
+  if (typeof a === 'number' && !Number.isInteger(a)) throw notImplementedFor(op, 'float32');
+  if (typeof b === 'number' && !Number.isInteger(b)) throw notImplementedFor(op, 'float32');
+  return binaryOp(op, a, b, { out });
+}
+
+/**
+ * `torch.where(cond, a, b)`: `a` where `cond` is true, else `b`; all three broadcast.
+ * @example torch.where(x.gt(0), x, 0)
+ */
+export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  if (cond.dtype !== 'bool') {
+    throw new RuntimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${SCALAR_TYPE_NAME[cond.dtype]}`);
+  }
+  const device = deviceOf(cond, a, b);
+  const dtype = resultType(a, b);
+  const ab = broadcastShapes(isTensor(a) ? a.shape : [], isTensor(b) ? b.shape : []);
+  const shape = broadcastShapes(cond.shape, ab);
+  const out = emptyTensor(shape, dtype, device);
+  out.storage.backend.where(expandView(cond, shape), operandView(a, shape, undefined), operandView(b, shape, undefined), out.backendView);
+  return out;
+}
+
+/** Options of clamp: either bound may be omitted, not both. */
+export type ClampBound = TensorOrScalar | null | undefined;
+
+/** `torch.clamp(x, min, max)`: bounds may be scalars or tensors. */
+export function clamp(x: Tensor, min?: ClampBound, max?: ClampBound, out?: Tensor): Tensor {
+  const hasMin = min !== undefined && min !== null;
+  const hasMax = max !== undefined && max !== null;
+  if (!hasMin && !hasMax) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  const dtype = resultType(x, ...(hasMin ? [min] : []), ...(hasMax ? [max] : []));
+  let r = x;
+  if (hasMin) r = binaryOp('maximum', r, min, { computeDtype: dtype, outDtype: out && !hasMax ? undefined : dtype, out: hasMax ? undefined : out });
+  if (hasMax) r = binaryOp('minimum', r, max, { computeDtype: dtype, out });
+  return r;
+}
+
+/** `torch.nan_to_num(x, nan=0, posinf=max, neginf=min)`. */
+export function nanToNum(x: Tensor, opts?: { nan?: number; posinf?: number | null; neginf?: number | null }, out?: Tensor): Tensor {
+  if (!isFloatingPoint(x.dtype)) return out ? out : clone(x);
+  const max = FINFO_MAX[x.dtype]!;
+  const posinf = opts?.posinf ?? max;
+  const neginf = opts?.neginf ?? -max;
+  let r = where(unaryOp('isnan', x), opts?.nan ?? 0, x);
+  r = where(unaryOp('isposinf', r), posinf, r);
+  r = where(unaryOp('isneginf', r), neginf, r);
+  if (out) {
+    out.storage.backend.copy(r.backendView, out.backendView);
+    out.bumpVersion();
+    return out;
+  }
+  return r;
+}
+
+/** Largest finite value per float dtype (torch.finfo(d).max). */
+export const FINFO_MAX: Partial<Record<DType, number>> = {
+  float16: 65504,
+  bfloat16: 3.3895313892515355e38,
+  float32: 3.4028234663852886e38,
+  float64: Number.MAX_VALUE,
+};
+
+/** `torch.gelu(x, approximate='none'|'tanh')`. */
+export function gelu(x: Tensor, opts?: { approximate?: 'none' | 'tanh' }): Tensor {
+  return unaryOp(opts?.approximate === 'tanh' ? 'geluTanh' : 'gelu', x);
+}
+
+/** `torch.nn.functional.softplus(x, beta=1, threshold=20)`. */
+export function softplus(x: Tensor, opts?: { beta?: number; threshold?: number }): Tensor {
+  const beta = opts?.beta ?? 1;
+  const threshold = opts?.threshold ?? 20;
+  if (beta === 1 && threshold === 20) return unaryOp('softplus', x);
+  const bx = binaryOp('mul', x, beta, { computeDtype: unaryDtype('softplus', x.dtype) });
+  const soft = div(unaryOp('log1p', unaryOp('exp', bx)), beta);
+  return where(binaryOp('gt', bx, threshold), x, soft);
+}
+
+/** `torch.round(x, decimals=0)`: half to even. */
+export function round(x: Tensor, opts?: { decimals?: number }): Tensor {
+  const d = opts?.decimals ?? 0;
+  if (d === 0) return unaryOp('round', x);
+  const scale = 10 ** d;
+  return div(unaryOp('round', mul(x, scale)), scale);
+}
+
+/** `torch.logical_not(x)` etc. are unaryOp/binaryOp; `isclose` builds on them. */
+export function isclose(a: Tensor, b: Tensor, opts?: { rtol?: number; atol?: number; equalNan?: boolean }): Tensor {
+  const rtol = opts?.rtol ?? 1e-5;
+  const atol = opts?.atol ?? 1e-8;
+  const diff = unaryOp('abs', sub(a, b));
+  const tol = add(atol, mul(unaryOp('abs', b), rtol));
+  let close = binaryOp('logicalOr', binaryOp('eq', a, b), binaryOp('le', diff, tol));
+  if (opts?.equalNan) close = binaryOp('logicalOr', close, binaryOp('logicalAnd', unaryOp('isnan', a), unaryOp('isnan', b)));
+  return close;
+}
+
+/** `torch.allclose(a, b)`: whether every element is close (synchronous read; CPU). */
+export function allclose(a: Tensor, b: Tensor, opts?: { rtol?: number; atol?: number; equalNan?: boolean }): boolean {
+  const c = isclose(a, b, opts);
+  const backend = c.storage.backend;
+  if (!backend.readSync) throw new RuntimeError(`allclose needs a synchronous read, which device '${c.device}' lacks`);
+  return (backend.readSync(c.backendView) as Uint8Array).every((v) => v === 1);
+}
+
+export type { Scalar };

@@ -1,0 +1,123 @@
+// Matrix products: matmul with PyTorch's broadcasting rules, mm, bmm, mv, dot, outer.
+
+import { SCALAR_TYPE_NAME } from './dtype.js';
+import { RuntimeError } from './errors.js';
+import { checkSameDevice } from './operands.js';
+import { broadcastShapes, fmtShape } from './shape.js';
+import type { Tensor } from './tensor.js';
+import { emptyTensor } from './tensor.js';
+import { expandView } from './copy.js';
+import { squeeze, unsqueeze } from './views.js';
+
+function sameDtype(a: Tensor, b: Tensor): void {
+  if (a.dtype !== b.dtype) {
+    throw new RuntimeError(`expected scalar type ${SCALAR_TYPE_NAME[a.dtype]} but found ${SCALAR_TYPE_NAME[b.dtype]}`);
+  }
+}
+
+/** Runs the backend's batched matmul on [..., M, K] × [..., K, N] with batch dims broadcast. */
+function batched(a: Tensor, b: Tensor): Tensor {
+  checkSameDevice([a, b]);
+  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const m = a.shape[a.ndim - 2]!;
+  const k = a.shape[a.ndim - 1]!;
+  const n = b.shape[b.ndim - 1]!;
+  const out = emptyTensor([...batch, m, n], a.dtype, a.device);
+  const av = expandView(a, [...batch, m, k]);
+  const bv = expandView(b, [...batch, k, n]);
+  out.storage.backend.matmul(av, bv, out.backendView);
+  return out;
+}
+
+/** `torch.mm(a, b)`: 2-D × 2-D. */
+export function mm(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 2) throw new RuntimeError(`self must be a matrix`);
+  if (b.ndim !== 2) throw new RuntimeError(`mat2 must be a matrix`);
+  if (a.shape[1] !== b.shape[0]) {
+    throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${a.shape[0]}x${a.shape[1]} and ${b.shape[0]}x${b.shape[1]})`);
+  }
+  sameDtype(a, b);
+  return batched(a, b);
+}
+
+/** `torch.bmm(a, b)`: 3-D × 3-D with equal batch sizes. */
+export function bmm(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 3) throw new RuntimeError(`batch1 must be a 3D tensor`);
+  if (b.ndim !== 3) throw new RuntimeError(`batch2 must be a 3D tensor`);
+  if (b.shape[0] !== a.shape[0] || b.shape[1] !== a.shape[2]) {
+    throw new RuntimeError(
+      `Expected size for first two dimensions of batch2 tensor to be: [${a.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`,
+    );
+  }
+  sameDtype(a, b);
+  return batched(a, b);
+}
+
+/** `torch.mv(m, v)`. */
+export function mv(m: Tensor, v: Tensor): Tensor {
+  if (m.ndim !== 2 || v.ndim !== 1) {
+    throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${m.ndim}, ${v.ndim}`);
+  }
+  if (m.shape[1] !== v.shape[0]) {
+    throw new RuntimeError(`size mismatch, got ${m.shape[0]}, ${m.shape[0]}x${m.shape[1]},${v.shape[0]}`);
+  }
+  sameDtype(m, v);
+  return squeeze(batched(m, unsqueeze(v, 1)), 1);
+}
+
+/** `torch.dot(a, b)`: 1-D · 1-D → 0-d. */
+export function dot(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 1 || b.ndim !== 1) throw new RuntimeError(`1D tensors expected, but got ${a.ndim}D and ${b.ndim}D tensors`);
+  if (a.dtype !== b.dtype) {
+    throw new RuntimeError(`dot : expected both vectors to have same dtype, but found ${SCALAR_TYPE_NAME[a.dtype]} and ${SCALAR_TYPE_NAME[b.dtype]}`);
+  }
+  if (a.shape[0] !== b.shape[0]) {
+    throw new RuntimeError(
+      `inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`,
+    );
+  }
+  return squeeze(batched(unsqueeze(a, 0), unsqueeze(b, 1)));
+}
+
+/** `torch.outer(a, b)`: 1-D ⊗ 1-D. */
+export function outer(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 1) throw new RuntimeError(`outer: Expected 1-D argument self, but got ${a.ndim}-D`);
+  if (b.ndim !== 1) throw new RuntimeError(`outer: Expected 1-D argument vec2, but got ${b.ndim}-D`);
+  sameDtype(a, b);
+  return batched(unsqueeze(a, 1), unsqueeze(b, 0));
+}
+
+/**
+ * `torch.matmul(a, b)` with PyTorch's rules: 1-D·1-D dot, 2-D mm, 1-D operands
+ * promoted to matrices and the added dim removed, batch dims broadcast.
+ * @example torch.matmul(torch.ones([5, 2, 3]), torch.ones([3, 4])).shape // [5, 2, 4]
+ */
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim === 0 || b.ndim === 0) {
+    throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${a.ndim}D and ${b.ndim}D`);
+  }
+  if (a.ndim === 1 && b.ndim === 1) return dot(a, b);
+  if (a.ndim === 2 && b.ndim === 1) return mv(a, b);
+  if (a.ndim === 1 && b.ndim === 2) return squeeze(mm(unsqueeze(a, 0), b), 0);
+  if (a.ndim === 2 && b.ndim === 2) return mm(a, b);
+  const a2 = a.ndim === 1 ? unsqueeze(a, 0) : a;
+  const b2 = b.ndim === 1 ? unsqueeze(b, 1) : b;
+  const k1 = a2.shape[a2.ndim - 1]!;
+  const k2 = b2.shape[b2.ndim - 2]!;
+  if (k1 !== k2) {
+    if (b.ndim === 2 || b.ndim === 1) {
+      const rows = a2.shape.slice(0, -1).reduce((x, y) => x * y, 1);
+      throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${k1} and ${b2.shape[0]}x${b2.shape[1]})`);
+    }
+    throw new RuntimeError(
+      `Expected size for first two dimensions of batch2 tensor to be: [${broadcastShapes(a2.shape.slice(0, -2), b2.shape.slice(0, -2)).reduce((x, y) => x * y, 1)}, ${k1}] but got: [${broadcastShapes(a2.shape.slice(0, -2), b2.shape.slice(0, -2)).reduce((x, y) => x * y, 1)}, ${k2}].`,
+    );
+  }
+  sameDtype(a, b);
+  let r = batched(a2, b2);
+  if (a.ndim === 1) r = squeeze(r, r.ndim - 2);
+  if (b.ndim === 1) r = squeeze(r, r.ndim - 1);
+  return r;
+}
+
+export { fmtShape };

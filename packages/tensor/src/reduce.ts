@@ -1,0 +1,219 @@
+// Reductions over dims (number or list, negative allowed) with keepdim.
+
+import type { DType } from './backend/dtype.js';
+import { isFloatingPoint } from './backend/dtype.js';
+import type { ReduceOp, ScanOp } from './backend/ops.js';
+import { reference } from './backend/reference.js';
+import { getDefaultDtype, SCALAR_TYPE_NAME } from './dtype.js';
+import { IndexError, RuntimeError } from './errors.js';
+import { normalizeDim, normalizeDims } from './shape.js';
+import type { Tensor } from './tensor.js';
+import { emptyTensor } from './tensor.js';
+import { cast } from './copy.js';
+import { binaryOp, sub, unaryOp, where } from './elementwise.js';
+import { squeeze } from './views.js';
+import { full } from './creation.js';
+
+/** Options of reductions over dims. */
+export interface ReduceOptions {
+  keepdim?: boolean;
+  dtype?: DType;
+}
+
+/** A dim argument: one dim, a list, or none for all. */
+export type Dims = number | readonly number[] | null | undefined;
+
+/** `max`/`min` with a dim: values and indices, destructurable and named. */
+export type ValuesIndices = Omit<readonly [Tensor, Tensor], 'values'> & { readonly values: Tensor; readonly indices: Tensor };
+
+export function valuesIndices(values: Tensor, indices: Tensor): ValuesIndices {
+  // the named field shadows Array.prototype.values, as the named tuple does in PyTorch
+  return Object.assign([values, indices], { values, indices }) as unknown as ValuesIndices;
+}
+
+/** @internal Runs a reduce primitive over `dims` into a tensor of `outDtype`. */
+export function reduceOp(op: ReduceOp, x: Tensor, dims: Dims, keepdim: boolean, outDtype: DType): Tensor {
+  const axes = normalizeDims(dims, x.ndim);
+  const keptShape = x.shape.map((s, i) => (axes.includes(i) ? 1 : s));
+  const out = emptyTensor(keptShape, outDtype, x.device);
+  x.storage.backend.reduce(op, x.backendView, axes, out.backendView);
+  return keepdim ? out : squeeze(out, axes.length === 0 ? [] : axes);
+}
+
+function requireNonEmpty(name: string, x: Tensor, dims: Dims): void {
+  if (x.numel() > 0) return;
+  if (dims === undefined || dims === null) {
+    const err = name === 'argmax' || name === 'argmin' ? IndexError : RuntimeError;
+    const extra = name === 'argmax' || name === 'argmin' ? '' : " Specify the reduction dim with the 'dim' argument.";
+    throw new err(`${name}(): Expected reduction dim to be specified for input.numel() == 0.${extra}`);
+  }
+  for (const d of normalizeDims(dims, x.ndim)) {
+    if (x.shape[d] === 0) throw new IndexError(`${name}(): Expected reduction dim ${d} to have non-zero size.`);
+  }
+}
+
+/** The accumulation dtype of sum/prod: int64 for integers and bool. */
+function sumDtype(x: Tensor, dtype?: DType): DType {
+  if (dtype) return dtype;
+  return isFloatingPoint(x.dtype) ? x.dtype : 'int64';
+}
+
+/** `torch.sum(x, dim?, { keepdim, dtype })`. @example x.sum(1, { keepdim: true }) */
+export function sum(x: Tensor, dim?: Dims, opts?: ReduceOptions): Tensor {
+  return reduceOp('sum', x, dim, opts?.keepdim ?? false, sumDtype(x, opts?.dtype));
+}
+
+/** `torch.prod(x, dim?, { keepdim, dtype })`. */
+export function prod(x: Tensor, dim?: number | null, opts?: ReduceOptions): Tensor {
+  return reduceOp('prod', x, dim, opts?.keepdim ?? false, sumDtype(x, opts?.dtype));
+}
+
+/** `torch.mean(x, dim?, { keepdim, dtype })`: floating point only, as in PyTorch. */
+export function mean(x: Tensor, dim?: Dims, opts?: ReduceOptions): Tensor {
+  const dtype = opts?.dtype ?? x.dtype;
+  if (!isFloatingPoint(dtype)) {
+    throw new RuntimeError(
+      `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${SCALAR_TYPE_NAME[dtype]}`,
+    );
+  }
+  const axes = normalizeDims(dim, x.ndim);
+  const count = axes.reduce((n, d) => n * x.shape[d]!, 1);
+  const s = reduceOp('sum', x, dim, opts?.keepdim ?? false, dtype);
+  return binaryOp('div', s, count, { computeDtype: dtype, out: s });
+}
+
+/** `torch.amax(x, dim=(), keepdim)`. */
+export function amax(x: Tensor, dim?: Dims, opts?: { keepdim?: boolean }): Tensor {
+  requireNonEmpty('amax', x, dim ?? []);
+  return reduceOp('max', x, dim, opts?.keepdim ?? false, x.dtype);
+}
+
+/** `torch.amin(x, dim=(), keepdim)`. */
+export function amin(x: Tensor, dim?: Dims, opts?: { keepdim?: boolean }): Tensor {
+  requireNonEmpty('amin', x, dim ?? []);
+  return reduceOp('min', x, dim, opts?.keepdim ?? false, x.dtype);
+}
+
+/** `torch.argmax(x, dim?, keepdim)`: the first index of the maximum (flat when no dim). */
+export function argmax(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
+  return argExtreme('argmax', x, dim, opts?.keepdim ?? false);
+}
+
+/** `torch.argmin(x, dim?, keepdim)`. */
+export function argmin(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
+  return argExtreme('argmin', x, dim, opts?.keepdim ?? false);
+}
+
+function argExtreme(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
+  requireNonEmpty(op, x, dim);
+  if (dim === undefined || dim === null) {
+    const r = reduceOp(op, x, null, true, 'int64');
+    return keepdim ? r : squeeze(r);
+  }
+  return reduceOp(op, x, normalizeDim(dim, x.ndim), keepdim, 'int64');
+}
+
+/** `torch.max(x)` (0-d) or `torch.max(x, dim, keepdim)` → [values, indices]. */
+export function maxAlongDim(op: 'max' | 'min', x: Tensor, dim: number, keepdim: boolean): ValuesIndices {
+  requireNonEmpty(op, x, dim);
+  const d = normalizeDim(dim, x.ndim);
+  const values = reduceOp(op, x, d, keepdim, x.dtype);
+  const indices = reduceOp(op === 'max' ? 'argmax' : 'argmin', x, d, keepdim, 'int64');
+  return valuesIndices(values, indices);
+}
+
+/** `torch.max(x)` / `torch.min(x)` over everything. */
+export function maxAll(op: 'max' | 'min', x: Tensor): Tensor {
+  requireNonEmpty(op, x, undefined);
+  return reduceOp(op, x, null, false, x.dtype);
+}
+
+/** `torch.all(x, dim?, keepdim)` → bool. */
+export function all(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
+  return reduceOp('all', x, dim, opts?.keepdim ?? false, 'bool');
+}
+
+/** `torch.any(x, dim?, keepdim)` → bool. */
+export function any(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
+  return reduceOp('any', x, dim, opts?.keepdim ?? false, 'bool');
+}
+
+/** Options of var/std: `correction` (default 1), or the older `unbiased` flag. */
+export interface VarOptions {
+  correction?: number;
+  unbiased?: boolean;
+  keepdim?: boolean;
+}
+
+/** `torch.var(x, dim?, { correction=1, keepdim })`. */
+export function variance(x: Tensor, dim?: Dims, opts?: VarOptions): Tensor {
+  if (!isFloatingPoint(x.dtype)) throw new RuntimeError('std and var only support floating point and complex dtypes');
+  const correction = opts?.correction ?? (opts?.unbiased === false ? 0 : 1);
+  const axes = normalizeDims(dim, x.ndim);
+  const n = axes.reduce((k, d) => k * x.shape[d]!, 1);
+  const m = mean(x, axes, { keepdim: true });
+  const centered = sub(x, m);
+  const sq = binaryOp('mul', centered, centered);
+  const s = reduceOp('sum', sq, axes, opts?.keepdim ?? false, x.dtype);
+  return binaryOp('div', s, Math.max(0, n - correction), { out: s });
+}
+
+/** `torch.std(x, dim?, { correction=1, keepdim })`. */
+export function std(x: Tensor, dim?: Dims, opts?: VarOptions): Tensor {
+  const v = variance(x, dim, opts);
+  return unaryOp('sqrt', v, v);
+}
+
+/** `torch.logsumexp(x, dim, keepdim)`: stable log(sum(exp(x))). */
+export function logsumexp(x: Tensor, dim: Dims, opts?: { keepdim?: boolean }): Tensor {
+  const xf = isFloatingPoint(x.dtype) ? x : cast(x, getDefaultDtype());
+  const axes = normalizeDims(dim, x.ndim);
+  const keepdim = opts?.keepdim ?? false;
+  if (xf.numel() === 0) return unaryOp('log', sum(unaryOp('exp', xf), axes, { keepdim }));
+  let m = reduceOp('max', xf, axes, true, xf.dtype);
+  m = where(unaryOp('isinf', m), 0, m);
+  const s = reduceOp('sum', unaryOp('exp', sub(xf, m)), axes, true, xf.dtype);
+  const r = binaryOp('add', unaryOp('log', s), m);
+  return keepdim ? r : squeeze(r, axes);
+}
+
+/** `torch.norm(x, p='fro', dim?, keepdim)`: p in {'fro', 'nuc' (refused), number, ±Infinity}. */
+export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: Dims, opts?: { keepdim?: boolean; dtype?: DType }): Tensor {
+  let xf = isFloatingPoint(x.dtype) ? x : cast(x, getDefaultDtype());
+  if (opts?.dtype) xf = cast(xf, opts.dtype);
+  const keepdim = opts?.keepdim ?? false;
+  const a = unaryOp('abs', xf);
+  if (p === 'fro' || p === 2) return unaryOp('sqrt', sum(binaryOp('mul', a, a), dim, { keepdim }));
+  if (p === Infinity) return xf.numel() === 0 ? full([], 0, { dtype: xf.dtype }) : reduceOp('max', a, dim, keepdim, xf.dtype);
+  if (p === -Infinity) return reduceOp('min', a, dim, keepdim, xf.dtype);
+  if (p === 0) return sum(cast(binaryOp('ne', a, 0), xf.dtype), dim, { keepdim });
+  if (p === 1) return sum(a, dim, { keepdim });
+  return binaryOp('pow', sum(binaryOp('pow', a, p), dim, { keepdim }), 1 / p);
+}
+
+/** Inclusive scan through the backend's fast path or the reference decomposition. */
+function scanOp(op: ScanOp, x: Tensor, dim: number, dtype: DType): Tensor {
+  const d = normalizeDim(dim, x.ndim);
+  const src = x.dtype === dtype ? x : cast(x, dtype);
+  const out = emptyTensor(x.shape, dtype, x.device);
+  if (x.numel() === 0) return out;
+  if (x.ndim === 0) {
+    out.storage.backend.copy(src.backendView, out.backendView);
+    return out;
+  }
+  const backend = x.storage.backend;
+  if (backend.supports.scan) backend.supports.scan(op, src.backendView, d, out.backendView);
+  else reference.scan(backend, op, src.backendView, d, out.backendView);
+  return out;
+}
+
+/** `torch.cumsum(x, dim, { dtype })`: integers accumulate in int64. */
+export function cumsum(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
+  return scanOp('sum', x, dim, sumDtype(x, opts?.dtype));
+}
+
+/** `torch.cumprod(x, dim, { dtype })`. */
+export function cumprod(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
+  return scanOp('prod', x, dim, sumDtype(x, opts?.dtype));
+}
+

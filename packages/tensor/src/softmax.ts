@@ -1,0 +1,35 @@
+// softmax and log-softmax: a backend fast path, or the reference decomposition.
+
+import type { DType } from './backend/dtype.js';
+import { isFloatingPoint } from './backend/dtype.js';
+import { reference } from './backend/reference.js';
+import { getDefaultDtype } from './dtype.js';
+import { normalizeDim } from './shape.js';
+import type { Tensor } from './tensor.js';
+import { emptyTensor } from './tensor.js';
+import { cast } from './copy.js';
+
+function run(x: Tensor, dim: number, dtype: DType | undefined, log: boolean): Tensor {
+  const d = normalizeDim(dim, x.ndim);
+  const target = dtype ?? (isFloatingPoint(x.dtype) ? x.dtype : getDefaultDtype());
+  const src = x.dtype === target ? x : cast(x, target);
+  const out = emptyTensor(x.shape, target, x.device);
+  if (x.numel() === 0) return out;
+  // a 0-d tensor is a single row of one element
+  const v = x.ndim === 0 ? { ...src.backendView, shape: [1], strides: [1] } : src.backendView;
+  const o = x.ndim === 0 ? { ...out.backendView, shape: [1], strides: [1] } : out.backendView;
+  const backend = x.storage.backend;
+  if (backend.supports.softmax) backend.supports.softmax(v, x.ndim === 0 ? 0 : d, o, log);
+  else reference.softmax(backend, v, x.ndim === 0 ? 0 : d, o, log);
+  return out;
+}
+
+/** `torch.softmax(x, dim, { dtype })`. @example x.softmax(-1) */
+export function softmax(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
+  return run(x, dim, opts?.dtype, false);
+}
+
+/** `torch.log_softmax(x, dim, { dtype })`. */
+export function logSoftmax(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
+  return run(x, dim, opts?.dtype, true);
+}

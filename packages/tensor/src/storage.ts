@@ -1,0 +1,75 @@
+// A reference-counted allocation on one device, shared by a tensor and its views.
+
+import type { DType } from './backend/dtype.js';
+import { itemSize } from './backend/dtype.js';
+import type { Backend, BackendBuffer } from './backend/types.js';
+import type { Device } from './device.js';
+import { getBackend } from './device.js';
+import { RuntimeError } from './errors.js';
+
+interface DeviceUsage {
+  tensors: number;
+  bytes: number;
+}
+const usage = new Map<string, DeviceUsage>();
+
+function usageOf(device: string): DeviceUsage {
+  let u = usage.get(device);
+  if (!u) usage.set(device, (u = { tensors: 0, bytes: 0 }));
+  return u;
+}
+
+/** One buffer on one backend. Freed when the last tensor viewing it is disposed or collected. */
+export class Storage {
+  readonly backend: Backend;
+  readonly buf: BackendBuffer;
+  readonly dtype: DType;
+  readonly size: number;
+  /** Bumped by every in-place write; autograd compares it with the value it saved. */
+  version = 0;
+  private refs = 0;
+
+  constructor(device: Device, dtype: DType, size: number) {
+    this.backend = getBackend(device);
+    if (!this.backend.dtypes.has(dtype)) {
+      throw new RuntimeError(`dtype ${dtype} is not supported on device '${device}'`);
+    }
+    this.dtype = dtype;
+    this.size = size;
+    this.buf = this.backend.alloc(dtype, size);
+    usageOf(device).bytes += this.bytes;
+  }
+
+  get device(): Device {
+    return this.backend.device;
+  }
+
+  get bytes(): number {
+    return this.size * itemSize(this.dtype);
+  }
+
+  get freed(): boolean {
+    return this.refs < 0;
+  }
+
+  retain(): void {
+    this.refs++;
+    usageOf(this.device).tensors++;
+  }
+
+  release(): void {
+    usageOf(this.device).tensors--;
+    if (--this.refs === 0) {
+      this.refs = -1;
+      usageOf(this.device).bytes -= this.bytes;
+      this.backend.free(this.buf);
+    }
+  }
+}
+
+/** Live tensors and bytes held per device: `torch.memory()`. */
+export function memory(): Record<string, { tensors: number; bytes: number }> {
+  const out: Record<string, { tensors: number; bytes: number }> = {};
+  for (const [d, u] of usage) out[d] = { ...u };
+  return out;
+}

@@ -1,0 +1,277 @@
+// View ops: new shape/stride/offset metadata over the same storage, no copies.
+
+import { contiguousStrides, numel } from './backend/layout.js';
+import { IndexError, RuntimeError } from './errors.js';
+import { fmtShape, normalizeDim } from './shape.js';
+import type { Tensor } from './tensor.js';
+import { viewTensor } from './tensor.js';
+import { contiguous } from './copy.js';
+
+/** Resolves one `-1` in a requested shape, or PyTorch's error. */
+export function inferSize(shape: readonly number[], total: number): number[] {
+  let infer = -1;
+  let known = 1;
+  shape.forEach((s, i) => {
+    if (s === -1) {
+      if (infer >= 0) throw new RuntimeError('only one dimension can be inferred');
+      infer = i;
+    } else if (s < 0 || !Number.isInteger(s)) {
+      throw new RuntimeError(`invalid shape dimension ${s}`);
+    } else known *= s;
+  });
+  const out = [...shape];
+  if (infer >= 0) {
+    if (known === 0 || total % known !== 0) throw new RuntimeError(`shape '${fmtShape(shape)}' is invalid for input of size ${total}`);
+    out[infer] = total / known;
+  } else if (known !== total) {
+    throw new RuntimeError(`shape '${fmtShape(shape)}' is invalid for input of size ${total}`);
+  }
+  return out;
+}
+
+/**
+ * Strides that view `oldShape/oldStrides` as `newShape` without copying, or
+ * null when impossible (PyTorch's computeStride).
+ */
+export function viewStrides(oldShape: readonly number[], oldStrides: readonly number[], newShape: readonly number[]): number[] | null {
+  if (oldShape.length === 0) return newShape.map(() => 1);
+  const n = numel(oldShape);
+  if (n === 0) return contiguousStrides(newShape);
+  const newStrides = new Array<number>(newShape.length).fill(0);
+  let viewD = newShape.length - 1;
+  let chunkBaseStride = oldStrides[oldStrides.length - 1]!;
+  let tensorNumel = 1;
+  let viewNumel = 1;
+  for (let td = oldShape.length - 1; td >= 0; td--) {
+    tensorNumel *= oldShape[td]!;
+    if (td === 0 || (oldShape[td - 1] !== 1 && oldStrides[td - 1] !== tensorNumel * chunkBaseStride)) {
+      while (viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] === 1)) {
+        newStrides[viewD] = viewNumel * chunkBaseStride;
+        viewNumel *= newShape[viewD]!;
+        viewD--;
+      }
+      if (viewNumel !== tensorNumel) return null;
+      if (td > 0) {
+        chunkBaseStride = oldStrides[td - 1]!;
+        tensorNumel = 1;
+        viewNumel = 1;
+      }
+    }
+  }
+  if (viewD !== -1) return null;
+  return newStrides;
+}
+
+/** `x.view(*shape)`: the same storage seen with another shape; never copies. */
+export function view(x: Tensor, shape: readonly number[]): Tensor {
+  const newShape = inferSize(shape, x.numel());
+  const strides = viewStrides(x.shape, x.strides, newShape);
+  if (strides === null) {
+    throw new RuntimeError(
+      "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.",
+    );
+  }
+  return viewTensor(x, newShape, strides, x.offset);
+}
+
+/** `x.reshape(*shape)`: a view when the layout allows, else a contiguous copy. */
+export function reshape(x: Tensor, shape: readonly number[]): Tensor {
+  const newShape = inferSize(shape, x.numel());
+  const strides = viewStrides(x.shape, x.strides, newShape);
+  if (strides !== null) return viewTensor(x, newShape, strides, x.offset);
+  return view(contiguous(x), newShape);
+}
+
+/** `x.permute(*dims)`. */
+export function permute(x: Tensor, dims: readonly number[]): Tensor {
+  if (dims.length !== x.ndim) {
+    throw new RuntimeError(
+      `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x.ndim} is not equal to len(dims) = ${dims.length}`,
+    );
+  }
+  const nd = dims.map((d) => normalizeDim(d, x.ndim));
+  if (new Set(nd).size !== nd.length) throw new RuntimeError('permute(): duplicate dims are not allowed.');
+  return viewTensor(x, nd.map((d) => x.shape[d]!), nd.map((d) => x.strides[d]!), x.offset);
+}
+
+/** `x.transpose(d0, d1)`. */
+export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
+  if (x.ndim === 0) {
+    normalizeDim(dim0, 0);
+    normalizeDim(dim1, 0);
+    return viewTensor(x, [], [], x.offset);
+  }
+  const a = normalizeDim(dim0, x.ndim);
+  const b = normalizeDim(dim1, x.ndim);
+  const shape = [...x.shape];
+  const strides = [...x.strides];
+  [shape[a], shape[b]] = [shape[b]!, shape[a]!];
+  [strides[a], strides[b]] = [strides[b]!, strides[a]!];
+  return viewTensor(x, shape, strides, x.offset);
+}
+
+/** `x.t()`: transpose of a tensor with at most 2 dims. */
+export function t(x: Tensor): Tensor {
+  if (x.ndim > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${x.ndim}D`);
+  return x.ndim < 2 ? viewTensor(x, x.shape, x.strides, x.offset) : transpose(x, 0, 1);
+}
+
+/** `x.expand(*sizes)`: broadcast to a larger shape with 0-strides; -1 keeps a size. */
+export function expand(x: Tensor, sizes: readonly number[]): Tensor {
+  if (sizes.length < x.ndim) {
+    throw new RuntimeError(
+      `expand(torch.${typeName(x)}{${fmtShape(x.shape)}}, size=${fmtShape(sizes)}): the number of sizes provided (${sizes.length}) must be greater or equal to the number of dimensions in the tensor (${x.ndim})`,
+    );
+  }
+  const lead = sizes.length - x.ndim;
+  const shape: number[] = [];
+  const strides: number[] = [];
+  for (let i = 0; i < sizes.length; i++) {
+    const want = sizes[i]!;
+    if (i < lead) {
+      if (want < 0) throw new RuntimeError(`The expanded size of the tensor (${want}) isn't allowed in a leading, non-existing dimension ${i}`);
+      shape.push(want);
+      strides.push(0);
+      continue;
+    }
+    const have = x.shape[i - lead]!;
+    const size = want === -1 ? have : want;
+    if (have !== size) {
+      if (have !== 1) {
+        throw new RuntimeError(
+          `The expanded size of the tensor (${size}) must match the existing size (${have}) at non-singleton dimension ${i}.  Target sizes: ${fmtShape(sizes)}.  Tensor sizes: ${fmtShape(x.shape)}`,
+        );
+      }
+      shape.push(size);
+      strides.push(0);
+    } else {
+      shape.push(size);
+      strides.push(x.strides[i - lead]!);
+    }
+  }
+  return viewTensor(x, shape, strides, x.offset);
+}
+
+function typeName(x: Tensor): string {
+  const names: Record<string, string> = {
+    float32: 'FloatTensor', float64: 'DoubleTensor', float16: 'HalfTensor', bfloat16: 'BFloat16Tensor',
+    int32: 'IntTensor', int64: 'LongTensor', int8: 'CharTensor', uint8: 'ByteTensor', bool: 'BoolTensor',
+  };
+  return names[x.dtype]!;
+}
+
+/** `x.squeeze()` drops every size-1 dim; `x.squeeze(d)` (or a list) only those given, if size 1. */
+export function squeeze(x: Tensor, dim?: number | readonly number[]): Tensor {
+  let drop: Set<number>;
+  if (dim === undefined) drop = new Set(x.shape.flatMap((s, i) => (s === 1 ? [i] : [])));
+  else {
+    const list = typeof dim === 'number' ? [dim] : dim;
+    drop = new Set(list.map((d) => normalizeDim(d, x.ndim)).filter((d) => x.shape[d] === 1));
+  }
+  const keep = x.shape.map((_, i) => i).filter((i) => !drop.has(i));
+  return viewTensor(x, keep.map((i) => x.shape[i]!), keep.map((i) => x.strides[i]!), x.offset);
+}
+
+/** `x.unsqueeze(d)`: a size-1 dim inserted at `d` (in [-ndim-1, ndim]). */
+export function unsqueeze(x: Tensor, dim: number): Tensor {
+  const d = normalizeDim(dim, x.ndim + 1);
+  const shape = [...x.shape];
+  const strides = [...x.strides];
+  const stride = d < x.ndim ? x.shape[d]! * x.strides[d]! : 1;
+  shape.splice(d, 0, 1);
+  strides.splice(d, 0, stride);
+  return viewTensor(x, shape, strides, x.offset);
+}
+
+/** `x.flatten(startDim=0, endDim=-1)`: a view when possible. */
+export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
+  if (x.ndim === 0) return reshape(x, [1]);
+  const s = normalizeDim(startDim, x.ndim);
+  const e = normalizeDim(endDim, x.ndim);
+  if (s > e) throw new RuntimeError('flatten() has invalid args: start_dim cannot come after end_dim');
+  if (s === e) return viewTensor(x, x.shape, x.strides, x.offset);
+  const merged = x.shape.slice(s, e + 1).reduce((a, b) => a * b, 1);
+  return reshape(x, [...x.shape.slice(0, s), merged, ...x.shape.slice(e + 1)]);
+}
+
+/** `x.unflatten(dim, sizes)`: splits one dim into several (one may be -1). */
+export function unflatten(x: Tensor, dim: number, sizes: readonly number[]): Tensor {
+  const d = normalizeDim(dim, x.ndim);
+  const size = x.shape[d]!;
+  if (sizes.length === 0) throw new RuntimeError('unflatten: sizes must be non-empty');
+  let inferred: number[];
+  try {
+    inferred = inferSize(sizes, size);
+  } catch {
+    throw new RuntimeError(`unflatten: Provided sizes ${fmtShape(sizes)} don't multiply up to the size of dim ${dim} (${size}) in the input tensor`);
+  }
+  return view(x, [...x.shape.slice(0, d), ...inferred, ...x.shape.slice(d + 1)]);
+}
+
+/** `x.narrow(dim, start, length)`. */
+export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
+  if (x.ndim === 0) throw new RuntimeError('narrow() cannot be applied to a 0-dim tensor.');
+  const d = normalizeDim(dim, x.ndim);
+  const size = x.shape[d]!;
+  if (start < -size || start > size) {
+    throw new IndexError(`start out of range (expected to be in range of [${-size}, ${size}], but got ${start})`);
+  }
+  const s = start < 0 ? start + size : start;
+  if (length < 0) throw new RuntimeError('narrow(): length must be non-negative.');
+  if (s + length > size) throw new RuntimeError(`start (${s}) + length (${length}) exceeds dimension size (${size}).`);
+  const shape = [...x.shape];
+  shape[d] = length;
+  return viewTensor(x, shape, x.strides, x.offset + s * x.strides[d]!);
+}
+
+/** `x.select(dim, index)`: drops `dim`, keeping slice `index`. */
+export function select(x: Tensor, dim: number, index: number): Tensor {
+  if (x.ndim === 0) throw new IndexError('select() cannot be applied to a 0-dim tensor.');
+  const d = normalizeDim(dim, x.ndim);
+  const size = x.shape[d]!;
+  if (index < -size || index >= size) {
+    throw new IndexError(`select(): index ${index} out of range for tensor of size ${fmtShape(x.shape)} at dimension ${d}`);
+  }
+  const i = index < 0 ? index + size : index;
+  const shape = x.shape.filter((_, k) => k !== d);
+  const strides = x.strides.filter((_, k) => k !== d);
+  return viewTensor(x, shape, strides, x.offset + i * x.strides[d]!);
+}
+
+/** `x.diagonal(offset=0, dim1=0, dim2=1)` as a view. */
+export function diagonal(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
+  const a = normalizeDim(dim1, x.ndim);
+  const b = normalizeDim(dim2, x.ndim);
+  if (a === b) throw new RuntimeError(`diagonal dimensions cannot be identical ${dim1}, ${dim2}`);
+  let start = x.offset;
+  let len: number;
+  if (offset >= 0) {
+    len = Math.max(0, Math.min(x.shape[a]!, x.shape[b]! - offset));
+    if (len > 0) start += offset * x.strides[b]!;
+  } else {
+    len = Math.max(0, Math.min(x.shape[a]! + offset, x.shape[b]!));
+    if (len > 0) start -= offset * x.strides[a]!;
+  }
+  const keep = x.shape.map((_, i) => i).filter((i) => i !== a && i !== b);
+  return viewTensor(
+    x,
+    [...keep.map((i) => x.shape[i]!), len],
+    [...keep.map((i) => x.strides[i]!), x.strides[a]! + x.strides[b]!],
+    start,
+  );
+}
+
+/** `x.movedim(source, destination)`. */
+export function movedim(x: Tensor, source: number | readonly number[], destination: number | readonly number[]): Tensor {
+  const src = (typeof source === 'number' ? [source] : source).map((d) => normalizeDim(d, x.ndim));
+  const dst = (typeof destination === 'number' ? [destination] : destination).map((d) => normalizeDim(d, x.ndim));
+  if (src.length !== dst.length) {
+    throw new RuntimeError(`movedim: Invalid source or destination dims: source (${fmtShape(src)} dims) should contain the same number of dims as destination (${fmtShape(dst)} dims)`);
+  }
+  const order = new Array<number>(x.ndim).fill(-1);
+  src.forEach((s, i) => (order[dst[i]!] = s));
+  const rest = x.shape.map((_, i) => i).filter((i) => !src.includes(i));
+  let r = 0;
+  for (let i = 0; i < order.length; i++) if (order[i] === -1) order[i] = rest[r++]!;
+  return permute(x, order);
+}

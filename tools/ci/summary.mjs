@@ -87,9 +87,11 @@ for (const entry of readdirSync(packagesDir, { withFileTypes: true }).sort((a, b
 const width = Math.max(0, ...rows.map(([name]) => name.length));
 console.log('Test summary');
 for (const [name, text] of rows) console.log(`  ${name.padEnd(width)}  ${text}`);
+const SHOWN = 40;
 if (problems.length > 0) {
   console.log('');
-  for (const problem of problems) console.log(problem);
+  for (const problem of problems.slice(0, SHOWN)) console.log(problem);
+  if (problems.length > SHOWN) console.log(`... and ${problems.length - SHOWN} more (see the test output above)`);
 }
 console.log(closingLine(total));
 process.exitCode = total.failed > 0 ? 1 : 0;

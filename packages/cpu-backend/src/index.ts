@@ -1,2 +1,3 @@
-// @torchlet/cpu-backend: nothing is exported until its issue lands.
-export {};
+// @torchlet/cpu-backend: the CPU implementation of the backend contract.
+export { cpu } from './backend.js';
+export type { CpuBuffer, CpuView } from './buffer.js';

@@ -17,7 +17,8 @@ const BITS: Record<DType, number> = {
  */
 export function binaryScalar(op: BinaryOp, a: Scalar, b: Scalar, computeDtype: DType): Scalar {
   if (isFloatDtype(computeDtype)) {
-    const round = computeDtype === 'float64' ? (x: number) => x : Math.fround;
+    // every intermediate step is rounded to the compute dtype, as PyTorch's CPU kernels do
+    const round = (x: number): number => Number(castScalar(x, computeDtype));
     const r = floatBinary(op, Number(a), Number(b), round);
     return COMPARISON_OPS.has(op) ? r : castScalar(r, computeDtype);
   }

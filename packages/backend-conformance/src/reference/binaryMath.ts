@@ -1,6 +1,6 @@
 // Each binary op on one pair of values, as PyTorch's CPU kernels define it:
-// floats in double precision with `round` applied after every step (float32
-// opmath), integers on bigints (the caller wraps), bools as 0n/1n.
+// floats in double precision with `round` (to the compute dtype) applied after
+// every intermediate step, integers on bigints (the caller wraps), bools as 0n/1n.
 
 import type { BinaryOp } from '@torchlet/tensor/backend';
 
@@ -36,8 +36,8 @@ const COMPARE: Partial<Record<BinaryOp, (a: number, b: number) => boolean>> = {
 };
 
 /**
- * `op(a, b)` on floats; `round` rounds to the opmath precision (Math.fround for
- * float32 and the half types, identity for float64). Comparisons return 0/1.
+ * `op(a, b)` on floats in double precision; `round` rounds intermediate steps to
+ * the compute dtype (the caller rounds the result). Comparisons return 0/1.
  *
  * @example floatBinary('remainder', -3, 2, Math.fround) // 1
  */

@@ -1,0 +1,35 @@
+// The layout cases every elementwise primitive (unary, binary, where) runs.
+
+import type { LayoutKind } from './layout.js';
+
+/** One shape with a layout per input (cycled) and one for the output. */
+export interface ElementwiseCase {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly inputs: readonly LayoutKind[];
+  readonly out: LayoutKind;
+}
+
+export const ELEMENTWISE_CASES: readonly ElementwiseCase[] = [
+  { name: 'contiguous', shape: [4, 5, 6], inputs: ['contiguous'], out: 'contiguous' },
+  { name: 'contiguous long', shape: [1037], inputs: ['contiguous'], out: 'contiguous' },
+  { name: 'transposed', shape: [3, 4, 5], inputs: ['transposed'], out: 'contiguous' },
+  { name: 'broadcast', shape: [3, 4, 5], inputs: ['broadcast', 'broadcastOdd'], out: 'contiguous' },
+  { name: 'offset', shape: [3, 4, 5], inputs: ['offset'], out: 'offset' },
+  { name: 'sliced', shape: [3, 4, 5], inputs: ['sliced'], out: 'contiguous' },
+  { name: 'mixed', shape: [2, 3, 4], inputs: ['transposed', 'sliced', 'offset'], out: 'offset' },
+  { name: 'transposed out', shape: [3, 4, 5], inputs: ['contiguous'], out: 'transposed' },
+  { name: 'sliced out', shape: [3, 4, 5], inputs: ['offset', 'broadcast'], out: 'sliced' },
+  { name: 'zero-size', shape: [3, 0, 4], inputs: ['contiguous', 'sliced'], out: 'sliced' },
+  { name: 'rank 0', shape: [], inputs: ['offset'], out: 'offset' },
+];
+
+/** The layout of input `k` in `c`. */
+export function inputLayout(c: ElementwiseCase, k: number): LayoutKind {
+  return c.inputs[k % c.inputs.length] ?? 'contiguous';
+}
+
+/** Test name: `<dtype> <case>`. */
+export function caseName(dtype: string, c: ElementwiseCase): string {
+  return `${dtype} ${c.name}`;
+}

@@ -1,0 +1,52 @@
+// The softmax / log-softmax fast path and its reference decomposition.
+
+import { describe, it } from 'vitest';
+import { reference, type DType } from '@torchlet/tensor/backend';
+import type { SuiteContext } from '../context.js';
+import { withHarness } from '../harness.js';
+import type { LayoutKind } from '../layout.js';
+import { isFloatDtype, softmaxOracle } from '../reference/index.js';
+import { approx } from '../tolerance.js';
+import { fastPathChecks, runFastPathCheck } from './fastPath.js';
+
+const CASES: readonly { name: string; shape: readonly number[]; dim: number; x: LayoutKind; out: LayoutKind }[] = [
+  { name: 'last dim', shape: [3, 4, 5], dim: 2, x: 'contiguous', out: 'contiguous' },
+  { name: 'dim 1', shape: [3, 4, 5], dim: 1, x: 'contiguous', out: 'contiguous' },
+  { name: 'dim 0 of transposed', shape: [3, 4, 5], dim: 0, x: 'transposed', out: 'contiguous' },
+  { name: 'sliced into transposed out', shape: [3, 4, 5], dim: 2, x: 'sliced', out: 'transposed' },
+  { name: 'offset', shape: [4, 6], dim: 1, x: 'offset', out: 'offset' },
+  { name: 'broadcast input', shape: [3, 4, 5], dim: 1, x: 'broadcast', out: 'sliced' },
+  { name: 'long rows', shape: [3, 1037], dim: 1, x: 'contiguous', out: 'contiguous' },
+  { name: 'rows of one', shape: [4, 1], dim: 1, x: 'contiguous', out: 'contiguous' },
+  { name: 'empty rows', shape: [3, 0], dim: 1, x: 'contiguous', out: 'contiguous' },
+  { name: 'no rows', shape: [0, 4], dim: 1, x: 'contiguous', out: 'contiguous' },
+];
+
+/** Registers the softmax tests. */
+export function describeSoftmax(ctx: SuiteContext): void {
+  const fast = ctx.backend.supports.softmax?.bind(ctx.backend.supports);
+  describe('softmax (fast path)', () => {
+    for (const log of [false, true]) {
+      const op = log ? 'logSoftmax' : 'softmax';
+      describe(op, () => {
+        for (const dtype of ctx.dtypes.filter(isFloatDtype)) {
+          for (const c of CASES) {
+            for (const check of fastPathChecks(fast !== undefined)) {
+              it(`${dtype} ${c.name}: ${check}`, () =>
+                withHarness(ctx.backend, `${op} ${dtype} ${c.name}`, async (h) => {
+                  const x = h.tensor(dtype as DType, c.shape, c.x, 'softmax');
+                  const out = h.tensor(dtype, c.shape, c.out);
+                  const run = {
+                    oracle: (o: typeof out.oracle) => softmaxOracle(x.oracle, c.dim, o, log),
+                    reference: (o: typeof out.view) => reference.softmax(ctx.backend, x.view, c.dim, o, log),
+                    ...(fast ? { fast: (o: typeof out.view) => fast(x.view, c.dim, o, log) } : {}),
+                  };
+                  await runFastPathCheck(h, check, out, run, approx(dtype, 4), `${op} along dim ${c.dim}`);
+                }));
+            }
+          }
+        }
+      });
+    }
+  });
+}

@@ -1,0 +1,44 @@
+// How close a backend's value must be to the oracle's.
+
+import type { DType } from '@torchlet/tensor/backend';
+import type { Scalar } from './reference/index.js';
+
+/** |actual - expected| ≤ atol + rtol·|expected|; NaN matches NaN, ±Inf match exactly. */
+export interface Tolerance {
+  readonly rtol: number;
+  readonly atol: number;
+  /** Whether +0 and -0 differ (for ops whose sign of zero is fixed by IEEE or by PyTorch). */
+  readonly signedZero: boolean;
+}
+
+/** Bit-exact values (NaN still matches any NaN); `signedZero` also tells -0 from +0. */
+export function exact(signedZero = false): Tolerance {
+  return { rtol: 0, atol: 0, signedZero };
+}
+
+const APPROX: Partial<Record<DType, Tolerance>> = {
+  float32: { rtol: 1.3e-6, atol: 1e-5, signedZero: false },
+  float64: { rtol: 1e-7, atol: 1e-7, signedZero: false },
+  // one unit in the last place of the half types
+  float16: { rtol: 1e-3, atol: 1e-5, signedZero: false },
+  bfloat16: { rtol: 1.6e-2, atol: 1e-5, signedZero: false },
+};
+
+/**
+ * The tolerance for transcendental results of `dtype` (exact for ints and bools).
+ *
+ * @example approx('float32') // { rtol: 1.3e-6, atol: 1e-5, signedZero: false }
+ */
+export function approx(dtype: DType, scale = 1): Tolerance {
+  const t = APPROX[dtype];
+  return t ? { rtol: t.rtol * scale, atol: t.atol * scale, signedZero: false } : exact();
+}
+
+/** Whether `actual` is within `tol` of `expected`. */
+export function within(actual: Scalar, expected: Scalar, tol: Tolerance): boolean {
+  if (typeof actual === 'bigint' || typeof expected === 'bigint') return BigInt(actual) === BigInt(expected);
+  if (Number.isNaN(expected)) return Number.isNaN(actual);
+  if (actual === expected) return !tol.signedZero || actual !== 0 || Object.is(actual, expected);
+  if (!Number.isFinite(expected) || !Number.isFinite(actual)) return false;
+  return Math.abs(actual - expected) <= tol.atol + tol.rtol * Math.abs(expected);
+}

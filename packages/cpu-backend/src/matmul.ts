@@ -1,0 +1,106 @@
+// Batched strided matmul: each batch's operands are packed into contiguous
+// float64 copies, multiplied with a cache-friendly i-k-j loop (four rows of B
+// per pass), and the float64 result is cast to out's dtype.
+
+import { elementOffsets, isFloatingPoint } from '@torchlet/tensor/backend';
+import type { DType } from '@torchlet/tensor/backend';
+import type { CpuView } from './buffer.js';
+import { applyConvert, converter, normalizer } from './cast.js';
+import { loadValues, storeValues } from './storage.js';
+
+/** Copies the [rows, cols] matrix at `base` with strides (rs, cs) into `dst`, row-major, as numbers. */
+function pack(x: CpuView, base: number, rows: number, cols: number, rs: number, cs: number, dst: Float64Array): void {
+  const data = x.buf.data;
+  if (x.dtype === 'float32' || x.dtype === 'float64') {
+    const a = data as Float32Array | Float64Array;
+    if (cs === 1) {
+      for (let i = 0; i < rows; i++) {
+        const row = base + i * rs;
+        const d = i * cols;
+        for (let j = 0; j < cols; j++) dst[d + j] = a[row + j]!;
+      }
+    } else {
+      for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++) dst[k++] = a[base + i * rs + j * cs]!;
+    }
+    return;
+  }
+  const idx = new Int32Array(rows * cols);
+  for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++) idx[k++] = base + i * rs + j * cs;
+  loadValues(data, x.dtype, idx, rows * cols, dst);
+}
+
+/**
+ * c[M×N] = a[M×K] · b[K×N] for contiguous row-major float64 arrays (c is overwritten).
+ *
+ * @example
+ * gemm(a, b, c, 2, 3, 4);
+ */
+export function gemm(a: Float64Array, b: Float64Array, c: Float64Array, m: number, k: number, n: number): void {
+  c.fill(0, 0, m * n);
+  const k4 = k - (k % 4);
+  for (let i = 0; i < m; i++) {
+    const ci = i * n;
+    const ai = i * k;
+    let p = 0;
+    for (; p < k4; p += 4) {
+      const a0 = a[ai + p]!;
+      const a1 = a[ai + p + 1]!;
+      const a2 = a[ai + p + 2]!;
+      const a3 = a[ai + p + 3]!;
+      const b0 = p * n;
+      const b1 = b0 + n;
+      const b2 = b1 + n;
+      const b3 = b2 + n;
+      for (let j = 0; j < n; j++) {
+        c[ci + j] = c[ci + j]! + a0 * b[b0 + j]! + a1 * b[b1 + j]! + a2 * b[b2 + j]! + a3 * b[b3 + j]!;
+      }
+    }
+    for (; p < k; p++) {
+      const ap = a[ai + p]!;
+      const bp = p * n;
+      for (let j = 0; j < n; j++) c[ci + j] = c[ci + j]! + ap * b[bp + j]!;
+    }
+  }
+}
+
+/** The result domain of the float64 products: exact integers for integer outputs. */
+function resultDtype(dtype: DType): DType {
+  return isFloatingPoint(dtype) ? 'float64' : 'int64';
+}
+
+/**
+ * Batched matrix product `out[..., M, N] = a[..., M, K] · b[..., K, N]` (batch dims already broadcast).
+ *
+ * @example
+ * matmul(a, b, out);
+ */
+export function matmul(a: CpuView, b: CpuView, out: CpuView): void {
+  const r = out.shape.length;
+  if (r < 2 || a.shape.length !== r || b.shape.length !== r) throw new Error('cpu: matmul expects [...batch, M, K] x [...batch, K, N] views of equal rank');
+  const m = a.shape[r - 2]!;
+  const k = a.shape[r - 1]!;
+  const n = b.shape[r - 1]!;
+  if (b.shape[r - 2] !== k || out.shape[r - 2] !== m || out.shape[r - 1] !== n) throw new Error('cpu: matmul shapes do not match');
+  const batch = out.shape.slice(0, r - 2);
+  const aBase = elementOffsets(batch, a.strides.slice(0, r - 2), a.offset);
+  const bBase = elementOffsets(batch, b.strides.slice(0, r - 2), b.offset);
+  const oBase = elementOffsets(batch, out.strides.slice(0, r - 2), out.offset);
+  const pa = new Float64Array(m * k);
+  const pb = new Float64Array(k * n);
+  const pc = new Float64Array(m * n);
+  const oIdx = new Int32Array(m * n);
+  const from = resultDtype(out.dtype);
+  const norm = from === 'int64' ? normalizer('int64') : null;
+  const conv = converter(from, out.dtype);
+  const [ors, ocs] = [out.strides[r - 2]!, out.strides[r - 1]!];
+  for (let t = 0; t < oBase.length; t++) {
+    // broadcast batches (0-strides) reuse the previous packing
+    if (t === 0 || aBase[t] !== aBase[t - 1]) pack(a, aBase[t]!, m, k, a.strides[r - 2]!, a.strides[r - 1]!, pa);
+    if (t === 0 || bBase[t] !== bBase[t - 1]) pack(b, bBase[t]!, k, n, b.strides[r - 2]!, b.strides[r - 1]!, pb);
+    gemm(pa, pb, pc, m, k, n);
+    applyConvert(pc, m * n, norm);
+    applyConvert(pc, m * n, conv);
+    for (let i = 0, q = 0; i < m; i++) for (let j = 0; j < n; j++) oIdx[q++] = oBase[t]! + i * ors + j * ocs;
+    storeValues(out.buf.data, out.dtype, oIdx, m * n, pc);
+  }
+}

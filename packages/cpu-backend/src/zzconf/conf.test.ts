@@ -1,0 +1,12 @@
+import { DTYPES } from '@torchlet/tensor/backend';
+import type { Backend } from '@torchlet/tensor/backend';
+import { cpu } from '../backend.js';
+import { describeUnary } from '../../../backend-conformance/src/suites/unary.js';
+import { describeBinary } from '../../../backend-conformance/src/suites/binary.js';
+import { describeCopy } from '../../../backend-conformance/src/suites/copy.js';
+import { describeFill } from '../../../backend-conformance/src/suites/fill.js';
+import { describeReduce } from '../../../backend-conformance/src/suites/reduce.js';
+import { describeStorage } from '../../../backend-conformance/src/suites/storage.js';
+import { describeWhere } from '../../../backend-conformance/src/suites/where.js';
+const ctx = { name: 'cpu', backend: cpu() as unknown as Backend, dtypes: DTYPES };
+describeUnary(ctx); describeBinary(ctx); describeCopy(ctx); describeFill(ctx); describeReduce(ctx); describeStorage(ctx); describeWhere(ctx);

@@ -34,6 +34,20 @@ export function approx(dtype: DType, scale = 1): Tolerance {
   return t ? { rtol: t.rtol * scale, atol: t.atol * scale, signedZero: false } : exact();
 }
 
+const EPS: Partial<Record<DType, number>> = { float32: 2 ** -23, float64: 2 ** -52, float16: 2 ** -10, bfloat16: 2 ** -7 };
+
+/**
+ * The tolerance for results composed of several rounded steps (softmax, scans):
+ * four times `approx`, and an absolute term of four units of the dtype's epsilon
+ * (log-softmax near 0 loses the digits of log(sum) to cancellation).
+ *
+ * @example composite('float16') // { rtol: 0.004, atol: 0.00390625, signedZero: false }
+ */
+export function composite(dtype: DType): Tolerance {
+  const t = approx(dtype, 4);
+  return { ...t, atol: Math.max(t.atol, 4 * (EPS[dtype] ?? 0)) };
+}
+
 /** Whether `actual` is within `tol` of `expected`. */
 export function within(actual: Scalar, expected: Scalar, tol: Tolerance): boolean {
   if (typeof actual === 'bigint' || typeof expected === 'bigint') return BigInt(actual) === BigInt(expected);

@@ -6,7 +6,8 @@ import type { BinaryOp, DType, Operand } from '@torchlet/tensor/backend';
 import type { CpuBuffer, CpuView } from './buffer.js';
 import { applyConvert, castScalar, normalizer } from './cast.js';
 import { binaryFn } from './binaryOps.js';
-import { forChunks, sink, source } from './pipeline.js';
+import { INT64_BINARY } from './int64.js';
+import { forChunks, sink, sinkInt64, source, sourceInt64 } from './pipeline.js';
 import { CHUNK } from './storage.js';
 
 type FloatArray = Float32Array | Float64Array;
@@ -51,6 +52,10 @@ export function binary(op: BinaryOp, a: Operand<CpuBuffer>, b: Operand<CpuBuffer
     throw new Error('Integers to negative integer powers are not allowed.');
   }
   if (tryFastPath(op, a, b, out, computeDtype)) return;
+  if (computeDtype === 'int64') {
+    binaryInt64(op, a, b, out);
+    return;
+  }
   const comparison = COMPARISON_OPS.has(op);
   const f = binaryFn(op, computeDtype);
   const norm = comparison ? null : normalizer(computeDtype);
@@ -63,6 +68,21 @@ export function binary(op: BinaryOp, a: Operand<CpuBuffer>, b: Operand<CpuBuffer
     const y = sb.read(start, len);
     for (let i = 0; i < len; i++) r[i] = f(x[i]!, y[i]!);
     applyConvert(r, len, norm);
+    dst.write(start, len, r);
+  });
+}
+
+/** int64 compute on bigints: exact beyond 2^53, wrapping modulo 2^64 on store. */
+function binaryInt64(op: BinaryOp, a: Operand<CpuBuffer>, b: Operand<CpuBuffer>, out: CpuView): void {
+  const f = INT64_BINARY[op];
+  const sa = sourceInt64(a);
+  const sb = sourceInt64(b);
+  const r = new BigInt64Array(CHUNK);
+  const dst = sinkInt64(out); // comparisons give 0n/1n, cast like any int64
+  forChunks(dst.n, (start, len) => {
+    const x = sa.read(start, len);
+    const y = sb.read(start, len);
+    for (let i = 0; i < len; i++) r[i] = f(x[i]!, y[i]!); // the store wraps modulo 2^64
     dst.write(start, len, r);
   });
 }

@@ -2,6 +2,7 @@
 
 import { isFloatingPoint } from '@torchlet/tensor/backend';
 import type { BinaryOp, DType } from '@torchlet/tensor/backend';
+import { normalizer } from './cast.js';
 import {
   bitwiseInt64,
   copysign,
@@ -47,11 +48,13 @@ function unsupported(op: BinaryOp, dtype: DType): BinaryFn {
 
 /** Float semantics (PyTorch's CPU kernels): NaN-propagating maximum, C pow and fmod, Python floor/remainder. */
 function floatOps(dtype: DType): Record<BinaryOp, BinaryFn> {
+  // intermediate steps of the division family are rounded to the dtype, as PyTorch computes them in it
+  const round = normalizer(dtype) ?? ((v: number): number => v);
   return {
     ...COMMON,
     mul: (a, b) => a * b,
-    floorDiv: floorDivFloat,
-    truncDiv: (a, b) => Math.trunc(a / b),
+    floorDiv: (a, b) => floorDivFloat(a, b, round),
+    truncDiv: (a, b) => Math.trunc(round(a / b)),
     pow: powFloat,
     remainder: remainderFloat,
     fmod: (a, b) => a % b,

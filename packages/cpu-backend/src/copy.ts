@@ -5,7 +5,8 @@ import { allocStorageArray, isContiguousLayout, numel } from '@torchlet/tensor/b
 import type { DType, Operand, StorageArray } from '@torchlet/tensor/backend';
 import type { CpuBuffer, CpuView } from './buffer.js';
 import { applyConvert, castScalar, converter } from './cast.js';
-import { forChunks, sink, source } from './pipeline.js';
+import { int64To } from './int64.js';
+import { forChunks, sink, sinkInt64, source, sourceInt64 } from './pipeline.js';
 import { CHUNK, allOffsets, encode, loadValues, moveRaw, storeValues } from './storage.js';
 import type { Offsets, RawElements } from './storage.js';
 
@@ -20,12 +21,12 @@ export function transfer(src: StorageArray, from: DType, sIdx: Offsets, dst: Sto
     moveRaw(src, sIdx, dst, dIdx, n);
     return;
   }
-  if (from === 'int64' && to !== 'bool' && to !== 'float64' && to !== 'float32' && to !== 'float16' && to !== 'bfloat16') {
-    // int64 → narrower int: wrap the exact bigint, not its rounded double
+  if (from === 'int64' && to !== 'float64') {
+    // from the exact bigint: narrower ints wrap it, float32 rounds it once
     const s = src as BigInt64Array;
-    const d = dst as unknown as RawElements;
-    const bits = to === 'int32' ? 32 : 8;
-    for (let i = 0; i < n; i++) d[dIdx[i]!] = Number(BigInt.asIntN(bits, s[sIdx[i]!]!));
+    const vals = new Float64Array(n);
+    for (let i = 0; i < n; i++) vals[i] = int64To(s[sIdx[i]!]!, to);
+    storeValues(dst, to, dIdx, n, vals);
     return;
   }
   const vals = new Float64Array(CHUNK);
@@ -108,9 +109,8 @@ export function read(view: CpuView): StorageArray {
 export function where(cond: CpuView, a: Operand<CpuBuffer>, b: Operand<CpuBuffer>, out: CpuView): void {
   const n = numel(out.shape);
   if (n === 0) return;
-  const raw = (v: Operand<CpuBuffer>): boolean => typeof v === 'number' || v.dtype === out.dtype;
-  if (out.dtype === 'int64' && raw(a) && raw(b)) {
-    whereInt64(cond, a, b, out, n);
+  if (out.dtype === 'int64') {
+    whereInt64(cond, a, b, out);
     return;
   }
   const sc = source(cond, 'float64');
@@ -127,22 +127,18 @@ export function where(cond: CpuView, a: Operand<CpuBuffer>, b: Operand<CpuBuffer
   });
 }
 
-/** where on int64 operands, moving the bigints themselves so values beyond 2^53 stay exact. */
-function whereInt64(cond: CpuView, a: Operand<CpuBuffer>, b: Operand<CpuBuffer>, out: CpuView, n: number): void {
-  const c = new Float64Array(n);
-  loadValues(cond.buf.data, cond.dtype, allOffsets(cond), n, c);
-  const pick = (v: Operand<CpuBuffer>): ((i: number) => bigint) => {
-    if (typeof v === 'number') {
-      const e = BigInt(castScalar(v, 'float64', 'int64'));
-      return () => e;
-    }
-    const arr = v.buf.data as BigInt64Array;
-    const idx = allOffsets(v);
-    return (i) => arr[idx[i]!]!;
-  };
-  const pa = pick(a);
-  const pb = pick(b);
-  const o = out.buf.data as BigInt64Array;
-  const oIdx = allOffsets(out);
-  for (let i = 0; i < n; i++) o[oIdx[i]!] = c[i] !== 0 ? pa(i) : pb(i);
+/** where into int64, on bigints so that values beyond 2^53 stay exact. */
+function whereInt64(cond: CpuView, a: Operand<CpuBuffer>, b: Operand<CpuBuffer>, out: CpuView): void {
+  const sc = source(cond, 'float64');
+  const sa = sourceInt64(a);
+  const sb = sourceInt64(b);
+  const dst = sinkInt64(out);
+  const r = new BigInt64Array(CHUNK);
+  forChunks(dst.n, (start, len) => {
+    const c = sc.read(start, len);
+    const x = sa.read(start, len);
+    const y = sb.read(start, len);
+    for (let i = 0; i < len; i++) r[i] = c[i] !== 0 ? x[i]! : y[i]!;
+    dst.write(start, len, r);
+  });
 }

@@ -3,7 +3,7 @@
 
 import { bfloat16BitsToFloat, elementOffsets, floatToBfloat16Bits, floatToHalfBits, halfBitsToFloat, numel } from '@torchlet/tensor/backend';
 import type { CpuView } from './buffer.js';
-import { applyConvert, converter, normalizer } from './cast.js';
+import { applyConvert, converter } from './cast.js';
 import { transfer } from './copy.js';
 import { allOffsets, loadValues } from './storage.js';
 import type { Offsets } from './storage.js';
@@ -80,9 +80,9 @@ export function scatterAdd(out: CpuView, dim: number, index: CpuView, src: CpuVi
       return;
     }
     case 'int64': {
+      // vals are int64 values (integral) after the cast; add them to the exact bigints
       const o = out.buf.data as BigInt64Array;
-      const wrap = normalizer('int64')!;
-      for (let e = 0; e < n; e++) o[dst[e]!] = BigInt(wrap(Number(o[dst[e]!]!) + vals[e]!));
+      for (let e = 0; e < n; e++) o[dst[e]!] = o[dst[e]!]! + BigInt(vals[e]!);
       return;
     }
     case 'bool': {

@@ -4,6 +4,13 @@ import { elementOffsets } from '@torchlet/tensor/backend';
 import type { CpuView } from './buffer.js';
 import type { Offsets } from './storage.js';
 
+/** Lanes of a view along one dim: lane l's element j lives at `starts[l] + j * stride`. */
+export interface Lanes {
+  readonly starts: Offsets;
+  readonly size: number;
+  readonly stride: number;
+}
+
 /**
  * The lanes of `view` along `dim`: lane l's element j lives at `starts[l] + j * stride`.
  * Lanes are in row-major order over the other dims; a rank-0 view is one lane of one element.
@@ -11,7 +18,7 @@ import type { Offsets } from './storage.js';
  * @example
  * const { starts, size, stride } = lanes(x, 1);
  */
-export function lanes(view: CpuView, dim: number): { starts: Offsets; size: number; stride: number } {
+export function lanes(view: CpuView, dim: number): Lanes {
   const rank = view.shape.length;
   if (rank === 0) return { starts: Int32Array.of(view.offset), size: 1, stride: 0 };
   const d = dim < 0 ? dim + rank : dim;

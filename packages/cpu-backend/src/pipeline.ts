@@ -5,6 +5,7 @@ import { numel } from '@torchlet/tensor/backend';
 import type { DType, Operand } from '@torchlet/tensor/backend';
 import type { CpuBuffer, CpuView } from './buffer.js';
 import { applyConvert, castScalar, converter } from './cast.js';
+import { int64To, loadInt64 } from './int64.js';
 import { CHUNK, chunkIndices, loadValues, storeValues, walk } from './storage.js';
 import type { Walk } from './storage.js';
 
@@ -49,12 +50,72 @@ export function source(op: Operand<CpuBuffer>, dtype: DType): Source {
   const scratch = new Int32Array(CHUNK);
   const conv = converter(op.dtype, dtype);
   const data = op.buf.data;
+  if (op.dtype === 'int64' && dtype !== 'int64' && dtype !== 'float64') {
+    // through the exact bigint: one rounding to float32, exact wrap to narrower ints
+    const big = new BigInt64Array(CHUNK);
+    return {
+      constant: null,
+      read(start, len) {
+        loadInt64(data, 'int64', chunkIndices(w, start, len, scratch), len, big);
+        for (let i = 0; i < len; i++) vals[i] = int64To(big[i]!, dtype);
+        return vals;
+      },
+    };
+  }
   return {
     constant: null,
     read(start, len) {
       loadValues(data, op.dtype, chunkIndices(w, start, len, scratch), len, vals);
       applyConvert(vals, len, conv);
       return vals;
+    },
+  };
+}
+
+/**
+ * A chunked reader of one operand's values as int64 bigints (see {@link source}).
+ *
+ * @example
+ * sourceInt64(view).read(0, 10); // BigInt64Array
+ */
+export function sourceInt64(op: Operand<CpuBuffer>): { read(start: number, len: number): BigInt64Array } {
+  const vals = new BigInt64Array(CHUNK);
+  if (typeof op === 'number') {
+    vals.fill(BigInt(castScalar(op, 'float64', 'int64')));
+    return { read: () => vals };
+  }
+  const w = walk(op);
+  const scratch = new Int32Array(CHUNK);
+  return {
+    read(start, len) {
+      loadInt64(op.buf.data, op.dtype, chunkIndices(w, start, len, scratch), len, vals);
+      return vals;
+    },
+  };
+}
+
+/**
+ * A chunked writer of int64 bigints into `out`, cast to its dtype (bigints move exactly into int64).
+ *
+ * @example
+ * sinkInt64(out).write(0, len, values);
+ */
+export function sinkInt64(out: CpuView): { readonly n: number; write(start: number, len: number, values: BigInt64Array): void } {
+  const w = walk(out);
+  const scratch = new Int32Array(CHUNK);
+  const vals = new Float64Array(CHUNK);
+  const data = out.buf.data;
+  return {
+    n: w.n,
+    write(start, len, values) {
+      const idx = chunkIndices(w, start, len, scratch);
+      if (out.dtype === 'int64') {
+        const o = data as BigInt64Array;
+        for (let i = 0; i < len; i++) o[idx[i]!] = values[i]!;
+        return;
+      }
+      for (let i = 0; i < len; i++) vals[i] = int64To(values[i]!, out.dtype);
+      storeValues(data, out.dtype, idx, len, vals);
     },
   };
 }

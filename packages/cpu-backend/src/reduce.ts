@@ -6,6 +6,7 @@ import { elementOffsets, isFloatingPoint, isIntegral, numel } from '@torchlet/te
 import type { DType, ReduceOp } from '@torchlet/tensor/backend';
 import type { CpuView } from './buffer.js';
 import { applyConvert, converter, normalizer } from './cast.js';
+import { int64To } from './int64.js';
 import { CHUNK, allOffsets, loadValues, storeValues } from './storage.js';
 import type { Offsets } from './storage.js';
 
@@ -117,6 +118,23 @@ function reduceBlockBig(op: 'sum' | 'prod', x: CpuView, base: number, inner: Off
   return acc;
 }
 
+/** max/min/argmax/argmin of int64 on the bigints themselves: [extreme, its position]. */
+function extremeInt64(op: ReduceOp, x: CpuView, base: number, inner: Offsets): [bigint, number] {
+  if (inner.length === 0) throw new Error(`cpu: ${op} of an empty dimension has no identity`);
+  const a = x.buf.data as BigInt64Array;
+  const isMax = op === 'max' || op === 'argmax';
+  let best = a[base + inner[0]!]!;
+  let at = 0;
+  for (let j = 1; j < inner.length; j++) {
+    const v = a[base + inner[j]!]!;
+    if (isMax ? v > best : v < best) {
+      best = v;
+      at = j;
+    }
+  }
+  return [best, at];
+}
+
 /** The dtype whose values the reduction's results are (before the cast to out's dtype). */
 function resultDtype(op: ReduceOp, x: CpuView, out: CpuView): DType {
   switch (op) {
@@ -153,6 +171,21 @@ export function reduce(op: ReduceOp, x: CpuView, dims: readonly number[], out: C
   if (big && out.dtype === 'int64') {
     const o = out.buf.data as BigInt64Array;
     for (let i = 0; i < n; i++) o[oIdx[i]!] = reduceBlockBig(op, x, outer[i]!, inner);
+    return;
+  }
+  if (x.dtype === 'int64' && (op === 'max' || op === 'min' || op === 'argmax' || op === 'argmin')) {
+    const arg = op === 'argmax' || op === 'argmin';
+    const best = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) {
+      const [v, at] = extremeInt64(op, x, outer[i]!, inner);
+      best[i] = arg ? BigInt(at) : v;
+    }
+    const vals = new Float64Array(n);
+    if (out.dtype === 'int64') for (let i = 0; i < n; i++) (out.buf.data as BigInt64Array)[oIdx[i]!] = best[i]!;
+    else {
+      for (let i = 0; i < n; i++) vals[i] = int64To(best[i]!, out.dtype);
+      storeValues(out.buf.data, out.dtype, oIdx, n, vals);
+    }
     return;
   }
   const results = new Float64Array(n);

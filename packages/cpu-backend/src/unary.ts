@@ -7,7 +7,8 @@ import type { CpuView } from './buffer.js';
 import { applyConvert, normalizer } from './cast.js';
 import { erf, erfc, erfinv } from './math/erf.js';
 import { mulInt64, roundHalfEven, signbit } from './math/scalar.js';
-import { forChunks, sink, source } from './pipeline.js';
+import { INT64_UNARY } from './int64.js';
+import { forChunks, sink, sinkInt64, source, sourceInt64 } from './pipeline.js';
 import { CHUNK } from './storage.js';
 
 type Fn = (v: number) => number;
@@ -96,6 +97,19 @@ function unaryFn(op: UnaryOp, dtype: DType): Fn {
  * unary('gelu', x, out);
  */
 export function unary(op: UnaryOp, x: CpuView, out: CpuView): void {
+  const exact = x.dtype === 'int64' ? INT64_UNARY[op] : undefined;
+  if (exact !== undefined) {
+    // int64 on bigints, exact beyond 2^53; the store wraps modulo 2^64
+    const src = sourceInt64(x);
+    const dst = sinkInt64(out);
+    const r = new BigInt64Array(CHUNK);
+    forChunks(dst.n, (start, len) => {
+      const v = src.read(start, len);
+      for (let i = 0; i < len; i++) r[i] = exact(v[i]!);
+      dst.write(start, len, r);
+    });
+    return;
+  }
   const resultDtype: DType = PREDICATES.has(op) ? 'bool' : x.dtype;
   const f = unaryFn(op, x.dtype);
   const norm = resultDtype === 'bool' || x.dtype === 'float64' ? null : normalizer(x.dtype);

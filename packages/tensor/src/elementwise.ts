@@ -32,19 +32,70 @@ const UNARY_KIND: Record<UnaryOp, UnaryKind> = {
   logicalNot: 'bool', isnan: 'bool', isinf: 'bool', isposinf: 'bool', isneginf: 'bool', isfinite: 'bool', signbit: 'bool',
 };
 
-/** PyTorch's name of an op in "not implemented for" messages. */
-function snake(op: string): string {
-  return op.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** PyTorch's "no kernel for this dtype" error; `kernel` is the name PyTorch prints. */
+function notImplementedFor(kernel: string, dtype: DType): RuntimeError {
+  return new RuntimeError(`"${kernel}" not implemented for '${SCALAR_TYPE_NAME[dtype]}'`);
 }
 
-function notImplementedFor(op: string, dtype: DType): RuntimeError {
-  return new RuntimeError(`"${snake(op)}_cpu" not implemented for '${SCALAR_TYPE_NAME[dtype]}'`);
+const isBool = (d: DType): boolean => d === 'bool';
+const notFloat = (d: DType): boolean => !isFloatingPoint(d);
+const boolOrFloat = (d: DType): boolean => d === 'bool' || isFloatingPoint(d);
+
+/** Dtypes PyTorch has no kernel for, per op: [kernel name in the message, refused dtype]. */
+type Refusal = readonly [kernel: string, refuses: (d: DType) => boolean];
+
+/** Unary ops PyTorch refuses for some input dtypes (checked on the input's dtype). */
+const UNARY_REFUSED: Partial<Record<UnaryOp, Refusal>> = {
+  abs: ['abs_cpu', isBool],
+  floor: ['floor_vml_cpu', isBool],
+  ceil: ['ceil_vml_cpu', isBool],
+  round: ['round_vml_cpu', isBool],
+  trunc: ['trunc_vml_cpu', isBool],
+  frac: ['frac_cpu', notFloat],
+  gelu: ['GeluKernelImpl', notFloat],
+  geluTanh: ['GeluKernelImpl', notFloat],
+  silu: ['silu_cpu', notFloat],
+  softplus: ['softplus_cpu', notFloat],
+  bitwiseNot: ['bitwise_not_cpu', isFloatingPoint],
+};
+
+/** Binary ops PyTorch refuses for some dtypes (checked on the promoted dtype of both operands). */
+const BINARY_REFUSED: Partial<Record<BinaryOp, Refusal>> = {
+  floorDiv: ['div_floor_cpu', isBool],
+  truncDiv: ['div_trunc_cpu', isBool],
+  pow: ['pow', isBool],
+  remainder: ['remainder_cpu', isBool],
+  fmod: ['fmod_cpu', isBool],
+  hypot: ['hypot_cpu', notFloat],
+  bitwiseAnd: ['bitwise_and_cpu', isFloatingPoint],
+  bitwiseOr: ['bitwise_or_cpu', isFloatingPoint],
+  bitwiseXor: ['bitwise_xor_cpu', isFloatingPoint],
+  leftShift: ['lshift_cpu', boolOrFloat],
+  rightShift: ['rshift_cpu', boolOrFloat],
+};
+
+function checkSupported(refusal: Refusal | undefined, dtype: DType): void {
+  if (refusal && refusal[1](dtype)) throw notImplementedFor(refusal[0], dtype);
+}
+
+/**
+ * PyTorch refuses in-place writes into a tensor whose elements share memory
+ * (an expanded view: a 0 stride on a dim of size > 1).
+ */
+function checkNoInternalOverlap(out: Tensor): void {
+  if (out.shape.some((s, i) => s > 1 && out.strides[i] === 0)) {
+    throw new RuntimeError(
+      'unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.',
+    );
+  }
 }
 
 /** The dtype a unary op computes in for input dtype `d`. */
 function unaryDtype(op: UnaryOp, d: DType): DType {
   const kind = UNARY_KIND[op];
   if (kind === 'bool') return 'bool';
+  // square is pow(x, 2): a bool input promotes with the int exponent
+  if (op === 'square' && d === 'bool') return 'int64';
   if (kind === 'float') return isFloatingPoint(d) ? d : getDefaultDtype();
   return d;
 }
@@ -56,10 +107,12 @@ export function unaryOp(op: UnaryOp, x: Tensor, out?: Tensor): Tensor {
       'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
     );
   }
-  if (op === 'bitwiseNot' && isFloatingPoint(x.dtype)) throw notImplementedFor(op, x.dtype);
+  if (op === 'relu' && x.dtype === 'bool') throw new RuntimeError('Boolean inputs not supported for relu');
+  checkSupported(UNARY_REFUSED[op], x.dtype);
   const dtype = unaryDtype(op, x.dtype);
   const src = UNARY_KIND[op] === 'float' && x.dtype !== dtype ? cast(x, dtype) : x;
   if (out) {
+    checkNoInternalOverlap(out);
     checkCast(dtype, out.dtype);
     out.storage.backend.unary(op, src.backendView, out.backendView);
     out.bumpVersion();
@@ -106,7 +159,9 @@ function deviceOf(...xs: TensorOrScalar[]): Device {
 /** @internal Applies a binary primitive with broadcasting and type promotion. */
 export function binaryOp(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, opts: BinaryOptions = {}): Tensor {
   const device = deviceOf(a, b, ...(opts.out ? [opts.out] : []));
-  const computeDtype = opts.computeDtype ?? resultType(a, b);
+  const common = resultType(a, b);
+  checkSupported(BINARY_REFUSED[op], common);
+  const computeDtype = opts.computeDtype ?? common;
   const outDtype = opts.outDtype ?? (COMPARISON_OPS.has(op) ? 'bool' : computeDtype);
   const shape = broadcastShapes(isTensor(a) ? a.shape : [], isTensor(b) ? b.shape : []);
   const out = opts.out;
@@ -114,6 +169,7 @@ export function binaryOp(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, opt
     if (shape.length !== out.ndim || shape.some((s, i) => s !== out.shape[i])) {
       throw new RuntimeError(`output with shape ${fmtShape(out.shape)} doesn't match the broadcast shape ${fmtShape(shape)}`);
     }
+    checkNoInternalOverlap(out);
     checkCast(outDtype, out.dtype);
   }
   const result = out ?? emptyTensor(shape, outDtype, device);
@@ -121,12 +177,6 @@ export function binaryOp(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, opt
   backend.binary(op, operandView(a, shape, out), operandView(b, shape, out), result.backendView as View, computeDtype);
   if (out) out.bumpVersion();
   return result;
-}
-
-function requireIntegral(op: string, ...xs: TensorOrScalar[]): void {
-  for (const x of xs) {
-    if (isTensor(x) && isFloatingPoint(x.dtype)) throw notImplementedFor(op, x.dtype);
-  }
 }
 
 /** Options of add/sub: `alpha` scales the second operand. */
@@ -137,7 +187,8 @@ export interface AlphaOptions {
 /** `torch.add(a, b, { alpha })` = a + alpha * b. @example x.add(y, { alpha: 2 }) */
 export function add(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions & { out?: Tensor }): Tensor {
   const scaled = opts?.alpha !== undefined && opts.alpha !== 1 ? mulAlpha(a, b, opts.alpha) : b;
-  return binaryOp('add', a, scaled, { out: opts?.out });
+  // alpha never changes the result type: 2 * 1.5 is the JS number 3, still a float operand
+  return binaryOp('add', a, scaled, { out: opts?.out, computeDtype: resultType(a, b) });
 }
 
 function mulAlpha(a: TensorOrScalar, b: TensorOrScalar, alpha: Scalar): TensorOrScalar {
@@ -150,13 +201,19 @@ function mulAlpha(a: TensorOrScalar, b: TensorOrScalar, alpha: Scalar): TensorOr
 
 /** `torch.sub(a, b, { alpha })` = a - alpha * b. */
 export function sub(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions & { out?: Tensor }): Tensor {
-  if (isTensor(a) && isTensor(b) && a.dtype === 'bool' && b.dtype === 'bool') {
+  const isBoolOperand = (x: TensorOrScalar) => (isTensor(x) ? x.dtype === 'bool' : typeof x === 'boolean');
+  if (isBoolOperand(a) && isBoolOperand(b)) {
     throw new RuntimeError(
       'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.',
     );
   }
+  if (isBoolOperand(a) || isBoolOperand(b)) {
+    throw new RuntimeError(
+      'Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
+    );
+  }
   const scaled = opts?.alpha !== undefined && opts.alpha !== 1 ? mulAlpha(a, b, opts.alpha) : b;
-  return binaryOp('sub', a, scaled, { out: opts?.out });
+  return binaryOp('sub', a, scaled, { out: opts?.out, computeDtype: resultType(a, b) });
 }
 
 /** `torch.mul(a, b)`. */
@@ -201,11 +258,8 @@ export function floatBinary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, 
   return binaryOp(op, a, b, { computeDtype: dtype, out });
 }
 
-/** A bitwise/shift op: integers and bool only. */
+/** A bitwise/shift op: integers (and bool, except shifts) only; binaryOp refuses the rest. */
 export function bitwise(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, out?: Tensor): Tensor {
-  requireIntegral(op, a, b);
-  if (typeof a === 'number' && !Number.isInteger(a)) throw notImplementedFor(op, 'float32');
-  if (typeof b === 'number' && !Number.isInteger(b)) throw notImplementedFor(op, 'float32');
   return binaryOp(op, a, b, { out });
 }
 
@@ -235,14 +289,25 @@ export function clamp(x: Tensor, min?: ClampBound, max?: ClampBound, out?: Tenso
   const hasMax = max !== undefined && max !== null;
   if (!hasMin && !hasMax) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   const dtype = resultType(x, ...(hasMin ? [min] : []), ...(hasMax ? [max] : []));
+  if (dtype === 'bool') checkClampBool(hasMin ? min : null, hasMax ? max : null);
   let r = x;
   if (hasMin) r = binaryOp('maximum', r, min, { computeDtype: dtype, outDtype: out && !hasMax ? undefined : dtype, out: hasMax ? undefined : out });
   if (hasMax) r = binaryOp('minimum', r, max, { computeDtype: dtype, out });
   return r;
 }
 
+/** PyTorch's clamp kernels refuse bool; which kernel (and name) depends on the bounds given. */
+function checkClampBool(min: TensorOrScalar | null, max: TensorOrScalar | null): void {
+  const tensorBound = isTensor(min) || isTensor(max);
+  let kernel: string | undefined;
+  if (min !== null && max !== null) kernel = tensorBound ? 'clamp_cpu' : 'clamp_scalar_cpu';
+  else if (!tensorBound) kernel = min !== null ? 'clamp_min_cpu' : 'clamp_max_scalar_cpu';
+  if (kernel) throw notImplementedFor(kernel, 'bool');
+}
+
 /** `torch.nan_to_num(x, nan=0, posinf=max, neginf=min)`. */
 export function nanToNum(x: Tensor, opts?: { nan?: number; posinf?: number | null; neginf?: number | null }, out?: Tensor): Tensor {
+  if (out) checkNoInternalOverlap(out);
   if (!isFloatingPoint(x.dtype)) return out ? out : clone(x);
   const max = FINFO_MAX[x.dtype]!;
   const posinf = opts?.posinf ?? max;
@@ -256,6 +321,53 @@ export function nanToNum(x: Tensor, opts?: { nan?: number; posinf?: number | nul
     return out;
   }
   return r;
+}
+
+/** C++ type names, as PyTorch prints them in lerp's dtype checks. */
+const CPP_TYPE_NAME: Record<DType, string> = {
+  float32: 'float', float64: 'double', float16: 'c10::Half', bfloat16: 'c10::BFloat16',
+  int32: 'int', int64: 'long int', int8: 'signed char', uint8: 'unsigned char', bool: 'bool',
+};
+
+/**
+ * `torch.lerp(start, end, weight)` = start + weight * (end - start), with PyTorch's
+ * two-sided formula (exact at weight 1, and finite where start or end is infinite).
+ * All tensors share one floating dtype; half types compute in float32.
+ * @example torch.lerp(a, b, 0.25)
+ */
+export function lerp(start: Tensor, end: Tensor, weight: TensorOrScalar, out?: Tensor): Tensor {
+  const dtype = start.dtype;
+  for (const [name, t] of [['end', end], ['weight', weight]] as const) {
+    if (isTensor(t) && t.dtype !== dtype) {
+      throw new RuntimeError(`expected dtype ${CPP_TYPE_NAME[dtype]} for \`${name}\` but got dtype ${CPP_TYPE_NAME[t.dtype]}`);
+    }
+  }
+  if (!isFloatingPoint(dtype)) throw notImplementedFor(isTensor(weight) ? 'lerp_kernel_tensor' : 'lerp_kernel_scalar', dtype);
+  const opmath = dtype === 'float16' || dtype === 'bfloat16' ? 'float32' : dtype;
+  const up = (t: Tensor) => (t.dtype === opmath ? t : cast(t, opmath));
+  const a = up(start);
+  const b = up(end);
+  const diff = binaryOp('sub', b, a);
+  let r: Tensor;
+  if (isTensor(weight)) {
+    const w = up(weight);
+    const low = binaryOp('add', a, binaryOp('mul', w, diff));
+    const high = binaryOp('sub', b, binaryOp('mul', diff, binaryOp('sub', 1, w)));
+    r = where(binaryOp('lt', unaryOp('abs', w), 0.5), low, high);
+  } else {
+    const w = scalarValue(weight);
+    r = Math.abs(w) < 0.5 ? binaryOp('add', a, binaryOp('mul', diff, w)) : binaryOp('sub', b, binaryOp('mul', diff, 1 - w));
+  }
+  if (r.dtype !== dtype) r = cast(r, dtype);
+  if (!out) return r;
+  const shape = broadcastShapes(out.shape, r.shape);
+  if (shape.length !== out.ndim || shape.some((s, i) => s !== out.shape[i])) {
+    throw new RuntimeError(`output with shape ${fmtShape(out.shape)} doesn't match the broadcast shape ${fmtShape(r.shape)}`);
+  }
+  checkNoInternalOverlap(out);
+  out.storage.backend.copy(expandView(r, out.shape), out.backendView);
+  out.bumpVersion();
+  return out;
 }
 
 /** Largest finite value per float dtype (torch.finfo(d).max). */
@@ -273,6 +385,7 @@ export function gelu(x: Tensor, opts?: { approximate?: 'none' | 'tanh' }): Tenso
 
 /** `torch.nn.functional.softplus(x, beta=1, threshold=20)`. */
 export function softplus(x: Tensor, opts?: { beta?: number; threshold?: number }): Tensor {
+  checkSupported(UNARY_REFUSED.softplus, x.dtype);
   const beta = opts?.beta ?? 1;
   const threshold = opts?.threshold ?? 20;
   if (beta === 1 && threshold === 20) return unaryOp('softplus', x);
@@ -285,6 +398,7 @@ export function softplus(x: Tensor, opts?: { beta?: number; threshold?: number }
 export function round(x: Tensor, opts?: { decimals?: number }): Tensor {
   const d = opts?.decimals ?? 0;
   if (d === 0) return unaryOp('round', x);
+  if (!isFloatingPoint(x.dtype)) throw notImplementedFor('round_cpu', x.dtype);
   const scale = 10 ** d;
   return div(unaryOp('round', mul(x, scale)), scale);
 }

@@ -103,7 +103,8 @@ export const bitwiseOr = (a: TensorOrScalar, b: TensorOrScalar): Tensor => E.bit
 export const bitwiseXor = (a: TensorOrScalar, b: TensorOrScalar): Tensor => E.bitwise('bitwiseXor', a, b);
 export const bitwiseLeftShift = (a: TensorOrScalar, b: TensorOrScalar): Tensor => E.bitwise('leftShift', a, b);
 export const bitwiseRightShift = (a: TensorOrScalar, b: TensorOrScalar): Tensor => E.bitwise('rightShift', a, b);
-export const lerp = (a: Tensor, b: Tensor, w: TensorOrScalar): Tensor => a.lerp(b, w);
+/** `torch.lerp(start, end, weight)`. */
+export const lerp = (a: Tensor, b: Tensor, w: TensorOrScalar): Tensor => E.lerp(a, b, w);
 
 // views
 export const reshape = (x: Tensor, ...shape: SizeArgs): Tensor => x.reshape(...shape);

@@ -1,12 +1,13 @@
 // Basic indexing: x.at(0, [1, 3], null, '...') and x.setAt([...], v).
 
-import { IndexError, NotImplementedError, RuntimeError } from './errors.js';
+import { IndexError, NotImplementedError, ValueError } from './errors.js';
 import type { TensorOrScalar } from './operands.js';
 import { isTensor } from './operands.js';
 import type { Tensor } from './tensor.js';
 import { viewTensor } from './tensor.js';
 import { copyInto } from './copy.js';
 import { full } from './creation.js';
+import { expand, view } from './views.js';
 
 /** A slice `[start, stop, step?]`; null/undefined ends mean "from the start"/"to the end". */
 export type Slice = readonly [number | null | undefined, (number | null | undefined)?, (number | null | undefined)?];
@@ -17,7 +18,7 @@ export type Index = number | Slice | ':' | '...' | null | Tensor;
 /** Python's slice.indices for a dim of `size` (step > 0). */
 function sliceBounds(slice: Slice, size: number): [number, number, number] {
   const step = slice[2] ?? 1;
-  if (step <= 0) throw new RuntimeError(step === 0 ? 'slice step cannot be zero' : 'step must be greater than zero');
+  if (step <= 0) throw new ValueError(step === 0 ? 'slice step cannot be zero' : 'step must be greater than zero');
   const clamp = (v: number | null | undefined, dflt: number) => {
     if (v === null || v === undefined) return dflt;
     const r = v < 0 ? v + size : v;
@@ -48,27 +49,37 @@ export function at(x: Tensor, ...indices: Index[]): Tensor {
     else expanded.push(i);
   }
   while (expanded.filter((i) => i !== null).length < x.ndim) expanded.push(':');
-  const shape: number[] = [];
-  const strides: number[] = [];
+  // Applied left to right on the result so far, as PyTorch does: a new axis takes
+  // the stride `unsqueeze` would give it at that position.
+  const shape = [...x.shape];
+  const strides = [...x.strides];
   let offset = x.offset;
+  let pos = 0;
   let dim = 0;
   for (const idx of expanded) {
     if (idx === null) {
-      shape.push(1);
-      strides.push(0);
+      const stride = pos < shape.length ? shape[pos]! * strides[pos]! : 1;
+      shape.splice(pos, 0, 1);
+      strides.splice(pos, 0, stride);
+      pos++;
       continue;
     }
-    const size = x.shape[dim]!;
-    const stride = x.strides[dim]!;
+    const size = shape[pos]!;
+    const stride = strides[pos]!;
     if (typeof idx === 'number') {
-      if (!Number.isInteger(idx)) throw new IndexError(`only integers, slices, null and '...' are valid indices (got ${idx})`);
+      if (!Number.isInteger(idx)) {
+        throw new IndexError('only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)');
+      }
       if (idx < -size || idx >= size) throw new IndexError(`index ${idx} is out of bounds for dimension ${dim} with size ${size}`);
       offset += (idx < 0 ? idx + size : idx) * stride;
+      shape.splice(pos, 1);
+      strides.splice(pos, 1);
     } else {
       const [start, len, step] = sliceBounds(idx === ':' ? [null, null] : (idx as Slice), size);
       offset += start * stride;
-      shape.push(len);
-      strides.push(stride * step);
+      shape[pos] = len;
+      strides[pos] = stride * step;
+      pos++;
     }
     dim++;
   }
@@ -78,7 +89,11 @@ export function at(x: Tensor, ...indices: Index[]): Tensor {
 /** `x[...] = value` for basic indices: writes `value` (broadcast, cast) in place. */
 export function setAt(x: Tensor, indices: readonly Index[], value: TensorOrScalar): Tensor {
   const target = at(x, ...indices);
-  const src = isTensor(value) ? value : full([], value, { dtype: x.dtype, device: x.device });
-  copyInto(target, src);
+  let src = isTensor(value) ? value : full([], value, { dtype: x.dtype, device: x.device });
+  // as PyTorch: leading size-1 dims of the value are dropped, then it is expanded to the target
+  let lead = 0;
+  while (src.ndim - lead > target.ndim && src.shape[lead] === 1) lead++;
+  if (lead > 0) src = view(src, src.shape.slice(lead));
+  copyInto(target, expand(src, target.shape));
   return x;
 }

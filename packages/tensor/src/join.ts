@@ -1,7 +1,7 @@
 // Joining and splitting: cat, stack, chunk, split, unbind.
 
 import { resultType } from './dtype.js';
-import { RuntimeError } from './errors.js';
+import { IndexError, RuntimeError } from './errors.js';
 import { checkSameDevice } from './operands.js';
 import { fmtShape, normalizeDim } from './shape.js';
 import type { Tensor } from './tensor.js';
@@ -74,6 +74,9 @@ export function split(x: Tensor, splitSize: number | readonly number[], dim = 0)
     const n = splitSize === 0 ? 1 : Math.max(1, Math.ceil(size / splitSize));
     return Array.from({ length: n }, (_, i) => narrow(x, d, i * splitSize, Math.min(splitSize, size - i * splitSize)));
   }
+  if (splitSize.some((s) => s < 0)) {
+    throw new RuntimeError(`split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=${fmtShape(splitSize)}`);
+  }
   const total = splitSize.reduce((a, b) => a + b, 0);
   if (total !== size) {
     throw new RuntimeError(
@@ -90,6 +93,7 @@ export function split(x: Tensor, splitSize: number | readonly number[], dim = 0)
 
 /** `x.chunk(chunks, dim=0)`: up to `chunks` views of ceil(size / chunks). */
 export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
+  if (x.ndim === 0) throw new RuntimeError('chunk expects at least a 1-dimensional tensor');
   if (chunks <= 0) throw new RuntimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
   const d = normalizeDim(dim, x.ndim);
   const size = x.shape[d]!;
@@ -100,6 +104,7 @@ export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
 
 /** `x.unbind(dim=0)`: the slices along `dim`, as views. */
 export function unbind(x: Tensor, dim = 0): Tensor[] {
+  if (x.ndim === 0) throw new IndexError('Dimension specified as 0 but tensor has no dimensions');
   const d = normalizeDim(dim, x.ndim);
   return Array.from({ length: x.shape[d]! }, (_, i) => select(x, d, i));
 }

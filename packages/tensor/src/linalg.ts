@@ -6,8 +6,9 @@ import { checkSameDevice } from './operands.js';
 import { broadcastShapes, fmtShape } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
-import { expandView } from './copy.js';
-import { squeeze, unsqueeze } from './views.js';
+import { contiguous, expandView } from './copy.js';
+import { mul } from './elementwise.js';
+import { reshape, squeeze, transpose, unsqueeze } from './views.js';
 
 function sameDtype(a: Tensor, b: Tensor): void {
   if (a.dtype !== b.dtype) {
@@ -79,12 +80,22 @@ export function dot(a: Tensor, b: Tensor): Tensor {
   return squeeze(batched(unsqueeze(a, 0), unsqueeze(b, 1)));
 }
 
-/** `torch.outer(a, b)`: 1-D ⊗ 1-D. */
+/** `torch.outer(a, b)`: 1-D ⊗ 1-D, with type promotion (PyTorch computes it as a broadcast product). */
 export function outer(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 1) throw new RuntimeError(`outer: Expected 1-D argument self, but got ${a.ndim}-D`);
   if (b.ndim !== 1) throw new RuntimeError(`outer: Expected 1-D argument vec2, but got ${b.ndim}-D`);
-  sameDtype(a, b);
-  return batched(unsqueeze(a, 1), unsqueeze(b, 0));
+  return mul(unsqueeze(a, 1), unsqueeze(b, 0));
+}
+
+/**
+ * PyTorch's `should_fold`: a ≥3-D operand times a 1-D/2-D one is computed as one
+ * mm/mv over the folded batch (which also decides the error messages), except a
+ * 3-D @ 2-D whose last two dims are transposed.
+ */
+function shouldFold(t1: Tensor, otherRank: number): boolean {
+  if (t1.ndim < 3 || (otherRank !== 1 && otherRank !== 2)) return false;
+  if (t1.ndim === 3 && otherRank === 2 && t1.strides[2] !== 1 && t1.strides[0] === t1.shape[1]! * t1.shape[2]!) return false;
+  return true;
 }
 
 /**
@@ -100,24 +111,29 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 2 && b.ndim === 1) return mv(a, b);
   if (a.ndim === 1 && b.ndim === 2) return squeeze(mm(unsqueeze(a, 0), b), 0);
   if (a.ndim === 2 && b.ndim === 2) return mm(a, b);
-  const a2 = a.ndim === 1 ? unsqueeze(a, 0) : a;
-  const b2 = b.ndim === 1 ? unsqueeze(b, 1) : b;
-  const k1 = a2.shape[a2.ndim - 1]!;
-  const k2 = b2.shape[b2.ndim - 2]!;
+  if (shouldFold(a, b.ndim) || shouldFold(b, a.ndim)) {
+    // as PyTorch: (…, n, k) @ (k[, p]) is one mm/mv on (prod(…)·n, k); with the
+    // ≥3-D operand on the right, the product is transposed: (b^T @ a^T)^T
+    const flip = b.ndim > a.ndim;
+    const t1 = flip ? transpose(b, -2, -1) : a;
+    const t2 = !flip ? b : a.ndim === 2 ? transpose(a, 0, 1) : a;
+    const outShape = t1.shape.slice(0, -1);
+    const rows = outShape.reduce((x, y) => x * y, 1);
+    const folded = reshape(t1, [rows, t1.shape[t1.ndim - 1]!]);
+    if (t2.ndim === 1) return reshape(mv(folded, t2), outShape);
+    const r = reshape(mm(folded, t2), [...outShape, t2.shape[1]!]);
+    return flip ? contiguous(transpose(r, -2, -1)) : r;
+  }
+  // both ≥ 2-D here: broadcast the batch dims, then a batched mm
+  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const count = batch.reduce((x, y) => x * y, 1);
+  const k1 = a.shape[a.ndim - 1]!;
+  const k2 = b.shape[b.ndim - 2]!;
   if (k1 !== k2) {
-    if (b.ndim === 2 || b.ndim === 1) {
-      const rows = a2.shape.slice(0, -1).reduce((x, y) => x * y, 1);
-      throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${k1} and ${b2.shape[0]}x${b2.shape[1]})`);
-    }
-    throw new RuntimeError(
-      `Expected size for first two dimensions of batch2 tensor to be: [${broadcastShapes(a2.shape.slice(0, -2), b2.shape.slice(0, -2)).reduce((x, y) => x * y, 1)}, ${k1}] but got: [${broadcastShapes(a2.shape.slice(0, -2), b2.shape.slice(0, -2)).reduce((x, y) => x * y, 1)}, ${k2}].`,
-    );
+    throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${count}, ${k1}] but got: [${count}, ${k2}].`);
   }
   sameDtype(a, b);
-  let r = batched(a2, b2);
-  if (a.ndim === 1) r = squeeze(r, r.ndim - 2);
-  if (b.ndim === 1) r = squeeze(r, r.ndim - 1);
-  return r;
+  return batched(a, b);
 }
 
 export { fmtShape };

@@ -42,7 +42,7 @@ export function reduceOp(op: ReduceOp, x: Tensor, dims: Dims, keepdim: boolean, 
 
 function requireNonEmpty(name: string, x: Tensor, dims: Dims): void {
   if (x.numel() > 0) return;
-  if (dims === undefined || dims === null) {
+  if (dims === undefined || dims === null || (Array.isArray(dims) && dims.length === 0)) {
     const err = name === 'argmax' || name === 'argmin' ? IndexError : RuntimeError;
     const extra = name === 'argmax' || name === 'argmin' ? '' : " Specify the reduction dim with the 'dim' argument.";
     throw new err(`${name}(): Expected reduction dim to be specified for input.numel() == 0.${extra}`);
@@ -105,6 +105,7 @@ export function argmin(x: Tensor, dim?: number | null, opts?: { keepdim?: boolea
 }
 
 function argExtreme(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
+  if (x.dtype === 'bool') throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   requireNonEmpty(op, x, dim);
   if (dim === undefined || dim === null) {
     const r = reduceOp(op, x, null, true, 'int64');
@@ -128,14 +129,14 @@ export function maxAll(op: 'max' | 'min', x: Tensor): Tensor {
   return reduceOp(op, x, null, false, x.dtype);
 }
 
-/** `torch.all(x, dim?, keepdim)` → bool. */
+/** `torch.all(x, dim?, keepdim)` → bool (uint8 for uint8 input, as PyTorch). */
 export function all(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
-  return reduceOp('all', x, dim, opts?.keepdim ?? false, 'bool');
+  return reduceOp('all', x, dim, opts?.keepdim ?? false, x.dtype === 'uint8' ? 'uint8' : 'bool');
 }
 
-/** `torch.any(x, dim?, keepdim)` → bool. */
+/** `torch.any(x, dim?, keepdim)` → bool (uint8 for uint8 input, as PyTorch). */
 export function any(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
-  return reduceOp('any', x, dim, opts?.keepdim ?? false, 'bool');
+  return reduceOp('any', x, dim, opts?.keepdim ?? false, x.dtype === 'uint8' ? 'uint8' : 'bool');
 }
 
 /** Options of var/std: `correction` (default 1), or the older `unbiased` flag. */
@@ -179,8 +180,10 @@ export function logsumexp(x: Tensor, dim: Dims, opts?: { keepdim?: boolean }): T
 
 /** `torch.norm(x, p='fro', dim?, keepdim)`: p in {'fro', 'nuc' (refused), number, ±Infinity}. */
 export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: Dims, opts?: { keepdim?: boolean; dtype?: DType }): Tensor {
-  let xf = isFloatingPoint(x.dtype) ? x : cast(x, getDefaultDtype());
-  if (opts?.dtype) xf = cast(xf, opts.dtype);
+  if (!isFloatingPoint(x.dtype)) {
+    throw new RuntimeError(`norm(): input dtype should be either floating point or complex. Got ${SCALAR_TYPE_NAME[x.dtype]} instead.`);
+  }
+  const xf = opts?.dtype ? cast(x, opts.dtype) : x;
   const keepdim = opts?.keepdim ?? false;
   const a = unaryOp('abs', xf);
   if (p === 'fro' || p === 2) return unaryOp('sqrt', sum(binaryOp('mul', a, a), dim, { keepdim }));

@@ -33,7 +33,7 @@ function collect(value: unknown, into: Set<unknown>, seen = new Set<unknown>()):
 
 /**
  * Runs `fn` and disposes every tensor created inside it that it does not return
- * (as tf.tidy). Returned tensors move to the enclosing scope.
+ * (as tf.tidy; all of them when `fn` throws). Returned tensors move to the enclosing scope.
  * @example
  * const y = torch.tidy(() => x.mul(2).add(1)); // the x.mul(2) temporary is freed
  */
@@ -43,6 +43,10 @@ export function tidy<T>(fn: () => T): T {
   let result: T;
   try {
     result = fn();
+  } catch (e) {
+    // as tf.tidy: a failed callback's tensors are freed too
+    for (const t of scope) if (!t.isDisposed) t.dispose();
+    throw e;
   } finally {
     scopes.pop();
   }

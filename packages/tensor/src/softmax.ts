@@ -3,7 +3,8 @@
 import type { DType } from './backend/dtype.js';
 import { isFloatingPoint } from './backend/dtype.js';
 import { reference } from './backend/reference.js';
-import { getDefaultDtype } from './dtype.js';
+import { SCALAR_TYPE_NAME } from './dtype.js';
+import { RuntimeError } from './errors.js';
 import { normalizeDim } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
@@ -11,7 +12,13 @@ import { cast } from './copy.js';
 
 function run(x: Tensor, dim: number, dtype: DType | undefined, log: boolean): Tensor {
   const d = normalizeDim(dim, x.ndim);
-  const target = dtype ?? (isFloatingPoint(x.dtype) ? x.dtype : getDefaultDtype());
+  if (dtype === undefined && !isFloatingPoint(x.dtype)) {
+    // PyTorch's kernel names: the last-dim kernel for the last dim (and 0-d), else the generic one
+    const lastDim = x.ndim === 0 || d === x.ndim - 1;
+    const kernel = lastDim ? `${log ? 'log_' : ''}softmax_lastdim_kernel_impl` : 'softmax_kernel_impl';
+    throw new RuntimeError(`"${kernel}" not implemented for '${SCALAR_TYPE_NAME[x.dtype]}'`);
+  }
+  const target = dtype ?? x.dtype;
   const src = x.dtype === target ? x : cast(x, target);
   const out = emptyTensor(x.shape, target, x.device);
   if (x.numel() === 0) return out;

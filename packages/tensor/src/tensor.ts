@@ -246,6 +246,9 @@ export class Tensor {
   }
   /** `x.mT`: the last two dims swapped. */
   get mT(): Tensor {
+    if (this.ndim < 2) {
+      throw new RuntimeError(`tensor.mT is only supported on matrices or batches of matrices. Got ${this.ndim}-D tensor.`);
+    }
     return V.transpose(this, -2, -1);
   }
   expand(...sizes: SizeArgs): Tensor {

@@ -21,6 +21,11 @@ export function inferSize(shape: readonly number[], total: number): number[] {
   });
   const out = [...shape];
   if (infer >= 0) {
+    if (known === 0 && total === 0) {
+      throw new RuntimeError(
+        `cannot reshape tensor of 0 elements into shape ${fmtShape(shape)} because the unspecified dimension size -1 can be any value and is ambiguous`,
+      );
+    }
     if (known === 0 || total % known !== 0) throw new RuntimeError(`shape '${fmtShape(shape)}' is invalid for input of size ${total}`);
     out[infer] = total / known;
   } else if (known !== total) {
@@ -36,7 +41,10 @@ export function inferSize(shape: readonly number[], total: number): number[] {
 export function viewStrides(oldShape: readonly number[], oldStrides: readonly number[], newShape: readonly number[]): number[] | null {
   if (oldShape.length === 0) return newShape.map(() => 1);
   const n = numel(oldShape);
-  if (n === 0) return contiguousStrides(newShape);
+  if (n === 0) {
+    if (oldShape.length === newShape.length && oldShape.every((s, i) => s === newShape[i])) return [...oldStrides];
+    return contiguousStrides(newShape);
+  }
   const newStrides = new Array<number>(newShape.length).fill(0);
   let viewD = newShape.length - 1;
   let chunkBaseStride = oldStrides[oldStrides.length - 1]!;
@@ -213,12 +221,9 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
   if (x.ndim === 0) throw new RuntimeError('narrow() cannot be applied to a 0-dim tensor.');
   const d = normalizeDim(dim, x.ndim);
   const size = x.shape[d]!;
-  if (start < -size || start > size) {
-    throw new IndexError(`start out of range (expected to be in range of [${-size}, ${size}], but got ${start})`);
-  }
-  const s = start < 0 ? start + size : start;
-  if (length < 0) throw new RuntimeError('narrow(): length must be non-negative.');
-  if (s + length > size) throw new RuntimeError(`start (${s}) + length (${length}) exceeds dimension size (${size}).`);
+  // as PyTorch 1.13: `start` is wrapped like a dim of `size` (its message too); `start == size` is allowed
+  const s = start === size ? start : normalizeDim(start, size);
+  if (length < 0 || s > size - length) throw new RuntimeError(`start (${s}) + length (${length}) exceeds dimension size (${size}).`);
   const shape = [...x.shape];
   shape[d] = length;
   return viewTensor(x, shape, x.strides, x.offset + s * x.strides[d]!);
@@ -263,15 +268,21 @@ export function diagonal(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
 
 /** `x.movedim(source, destination)`. */
 export function movedim(x: Tensor, source: number | readonly number[], destination: number | readonly number[]): Tensor {
-  const src = (typeof source === 'number' ? [source] : source).map((d) => normalizeDim(d, x.ndim));
-  const dst = (typeof destination === 'number' ? [destination] : destination).map((d) => normalizeDim(d, x.ndim));
+  const src = toList(source).map((d) => normalizeDim(d, x.ndim));
+  const dst = toList(destination).map((d) => normalizeDim(d, x.ndim));
   if (src.length !== dst.length) {
-    throw new RuntimeError(`movedim: Invalid source or destination dims: source (${fmtShape(src)} dims) should contain the same number of dims as destination (${fmtShape(dst)} dims)`);
+    throw new RuntimeError(`movedim: Invalid source or destination dims: source (${fmtShape(toList(source))} dims) should contain the same number of dims as destination (${fmtShape(toList(destination))} dims)`);
   }
+  if (new Set(src).size !== src.length) throw new RuntimeError(`movedim: repeated dim in \`source\` (${fmtShape(toList(source))})`);
+  if (new Set(dst).size !== dst.length) throw new RuntimeError(`movedim: repeated dim in \`destination\` (${fmtShape(toList(destination))})`);
   const order = new Array<number>(x.ndim).fill(-1);
   src.forEach((s, i) => (order[dst[i]!] = s));
   const rest = x.shape.map((_, i) => i).filter((i) => !src.includes(i));
   let r = 0;
   for (let i = 0; i < order.length; i++) if (order[i] === -1) order[i] = rest[r++]!;
   return permute(x, order);
+}
+
+function toList(dims: number | readonly number[]): readonly number[] {
+  return typeof dims === 'number' ? [dims] : dims;
 }

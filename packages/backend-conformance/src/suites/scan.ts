@@ -6,7 +6,7 @@ import type { SuiteContext } from '../context.js';
 import { withHarness } from '../harness.js';
 import type { LayoutKind } from '../layout.js';
 import { isFloatDtype, scanOracle } from '../reference/index.js';
-import { approx, exact } from '../tolerance.js';
+import { composite, exact } from '../tolerance.js';
 import type { Domain } from '../values.js';
 import { fastPathChecks, runFastPathCheck } from './fastPath.js';
 
@@ -68,7 +68,7 @@ export function describeScan(ctx: SuiteContext): void {
                     reference: (o: typeof out.view) => reference.scan(ctx.backend, op, x.view, c.dim, o),
                     ...(fast ? { fast: (o: typeof out.view) => fast(op, x.view, c.dim, o) } : {}),
                   };
-                  const tol = isFloatDtype(outDtype) ? approx(outDtype, 4) : exact();
+                  const tol = isFloatDtype(outDtype) ? composite(outDtype) : exact();
                   await runFastPathCheck(h, check, out, run, tol, `scan ${op} along dim ${c.dim}`);
                 }));
             }

@@ -6,7 +6,7 @@ import type { SuiteContext } from '../context.js';
 import { withHarness } from '../harness.js';
 import type { LayoutKind } from '../layout.js';
 import { isFloatDtype, softmaxOracle } from '../reference/index.js';
-import { approx } from '../tolerance.js';
+import { composite } from '../tolerance.js';
 import { fastPathChecks, runFastPathCheck } from './fastPath.js';
 
 const CASES: readonly { name: string; shape: readonly number[]; dim: number; x: LayoutKind; out: LayoutKind }[] = [
@@ -41,7 +41,7 @@ export function describeSoftmax(ctx: SuiteContext): void {
                     reference: (o: typeof out.view) => reference.softmax(ctx.backend, x.view, c.dim, o, log),
                     ...(fast ? { fast: (o: typeof out.view) => fast(x.view, c.dim, o, log) } : {}),
                   };
-                  await runFastPathCheck(h, check, out, run, approx(dtype, 4), `${op} along dim ${c.dim}`);
+                  await runFastPathCheck(h, check, out, run, composite(dtype), `${op} along dim ${c.dim}`);
                 }));
             }
           }

@@ -40,19 +40,20 @@ export function copysign(a: number, b: number): number {
 }
 
 /**
- * PyTorch's floor division of floats (`div(rounding_mode='floor')`): exact via fmod, signed zeros kept.
+ * PyTorch's floor division of floats (`div(rounding_mode='floor')`, c10's div_floor_floating):
+ * exact via fmod, signed zeros kept; `round` rounds each intermediate step to the compute dtype.
  *
  * @example
- * floorDivFloat(1, -Infinity); // -1
+ * floorDivFloat(1, -Infinity, Math.fround); // -1
  */
-export function floorDivFloat(a: number, b: number): number {
+export function floorDivFloat(a: number, b: number, round: (v: number) => number): number {
   if (b === 0) return a / b;
   const mod = a % b;
-  let div = (a - mod) / b;
-  if (mod !== 0 && b < 0 !== mod < 0) div -= 1;
+  let div = round(round(a - mod) / b);
+  if (mod !== 0 && b < 0 !== mod < 0) div = round(div - 1);
   if (div === 0) return copysign(0, a / b);
   let floordiv = Math.floor(div);
-  if (div - floordiv > 0.5) floordiv += 1;
+  if (round(div - floordiv) > 0.5) floordiv += 1;
   return floordiv;
 }
 

@@ -9,13 +9,13 @@ export function numel(shape: readonly number[]): number {
   return n;
 }
 
-/** Row-major strides of a shape. */
+/** Row-major strides of a shape (size-0 dims count as 1, as PyTorch's `stride()`). */
 export function contiguousStrides(shape: readonly number[]): number[] {
   const strides = new Array<number>(shape.length);
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     strides[i] = s;
-    s *= shape[i]!;
+    s *= Math.max(shape[i]!, 1);
   }
   return strides;
 }

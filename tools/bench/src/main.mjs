@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// torchlet benchmarks: times the workloads of workloads.mjs in torchlet (CPU
+// backend, built package), PyTorch 1.13 CPU with 1 and 2 threads, tfjs-wasm
+// (1 thread) and tfjs-cpu, all on this machine in this run; prints a table with
+// the ratios torchlet ÷ reference and writes results/latest.json.
+//
+//   node src/main.mjs [--quick] [--filter <substring>] [--out <file>]
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { FULL, QUICK } from './measure.mjs';
+import { runPyTorch } from './pytorch.mjs';
+import { figureOf, ratioOf, renderTable, unitOf } from './report.mjs';
+import { runTfjs, runTorchlet } from './runners.mjs';
+import { selectWorkloads, WORKLOADS } from './workloads.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const USAGE = `usage: pnpm bench [-- options]   (or: pnpm --filter @torchlet/bench bench [options])
+
+  --quick              fewer repeats (about a quarter of the time)
+  --filter <text>      only workloads whose name or id contains <text>
+  --out <file>         JSON results (default tools/bench/results/latest.json)
+  -h, --help           this text
+
+workloads: ${WORKLOADS.map((w) => w.id).join(', ')}`;
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    filter: { type: 'string' },
+    out: { type: 'string', default: resolve(HERE, '../results/latest.json') },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  // turbo and pnpm may pass a lone `--` through.
+  allowPositionals: true,
+});
+
+if (opts.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const workloads = selectWorkloads(opts.filter);
+if (workloads.length === 0) {
+  console.error(`no workload matches --filter ${JSON.stringify(opts.filter)}\n\n${USAGE}`);
+  process.exit(1);
+}
+const protocol = opts.quick ? QUICK : FULL;
+const log = (/** @type {string} */ s) => console.log(s);
+const started = Date.now();
+const cpus = os.cpus();
+
+log(`torchlet benchmarks — ${workloads.length} workload(s), ${opts.quick ? 'quick' : 'full'} protocol ` +
+  `(medians; ≥${protocol.minReps} runs or ${protocol.budgetS}s each after ${protocol.warmup} warm-up)`);
+log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} logical cores, Node ${process.version}\n`);
+
+const torchlet = await runTorchlet(workloads, protocol, log);
+const wasm = await runTfjs('wasm', workloads, protocol, log).catch((e) => failedRun(e));
+const cpu = await runTfjs('cpu', workloads, protocol, log).catch((e) => failedRun(e));
+const py1 = runPyTorch(workloads, protocol, 1);
+const py2 = py1.available ? runPyTorch(workloads, protocol, 2) : py1;
+if (!py1.available) log(py1.reason ?? 'PyTorch: unavailable');
+else if (py1.blas && !/openblas/i.test(py1.blas)) {
+  log(`note: PyTorch runs on ${py1.blas}, not OpenBLAS (apt-get install libopenblas0-pthread): its matmul figures are low`);
+}
+
+/** @param {unknown} e */
+function failedRun(e) {
+  const error = e instanceof Error ? e.message : String(e);
+  log(`  tfjs failed to start: ${error}`);
+  return { version: undefined, error, results: {} };
+}
+
+/** @type {import('./report.mjs').Column[]} */
+const columns = [
+  { key: 'torchlet', label: 'torchlet', results: torchlet.results },
+  { key: 'pytorch-1t', label: 'torch 1t', results: py1.results, missing: py1.available ? undefined : '—' },
+  { key: 'pytorch-2t', label: 'torch 2t', results: py2.results, missing: py2.available ? undefined : '—' },
+  { key: 'tfjs-wasm', label: 'tfjs-wasm', results: wasm.results, missing: 'error' in wasm ? '—' : undefined },
+  { key: 'tfjs-cpu', label: 'tfjs-cpu', results: cpu.results, missing: 'error' in cpu ? '—' : undefined },
+];
+
+log('');
+log(renderTable(workloads, columns));
+log('');
+log('Figures: GFLOP/s for matmul (higher is better), else median ms per call (lower is better).');
+log('×: torchlet time ÷ reference time for the column to its left (>1: torchlet is slower; 4 = 4× slower).');
+log(`torch 1t/2t: PyTorch ${py1.version ?? '(not run)'} CPU, torch.set_num_threads and OPENBLAS_NUM_THREADS = 1 / 2. ` +
+  `tfjs ${wasm.version ?? cpu.version ?? ''}: wasm = XNNPACK${'simd' in wasm && wasm.simd ? ' SIMD' : ''}, ` +
+  `${'threads' in wasm && wasm.threads ? wasm.threads : 1} thread; cpu = plain JavaScript.`);
+log('Figures depend on the machine and its load: compare runs made on the same machine only.');
+
+const record = {
+  schema: 1,
+  date: new Date(started).toISOString(),
+  durationS: (Date.now() - started) / 1000,
+  options: { quick: opts.quick, filter: opts.filter ?? null },
+  protocol,
+  machine: {
+    cpu: cpus[0]?.model ?? null,
+    logicalCores: cpus.length,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  },
+  implementations: {
+    torchlet: { version: torchlet.version, backend: 'cpu' },
+    'pytorch-1t': { available: py1.available, reason: py1.reason, version: py1.version, threads: py1.threads, blas: py1.blas },
+    'pytorch-2t': { available: py2.available, reason: py2.reason, version: py2.version, threads: py2.threads, blas: py2.blas },
+    'tfjs-wasm': { version: wasm.version, threads: 'threads' in wasm ? wasm.threads : undefined, simd: 'simd' in wasm ? wasm.simd : undefined, error: 'error' in wasm ? wasm.error : undefined },
+    'tfjs-cpu': { version: cpu.version, error: 'error' in cpu ? cpu.error : undefined },
+  },
+  workloads: workloads.map((w) => ({
+    id: w.id,
+    name: w.name,
+    unit: unitOf(w),
+    flops: w.flops ?? null,
+    results: Object.fromEntries(columns.map((c) => {
+      const r = c.results[w.id];
+      return [c.key, r?.ok ? { ...r, figure: figureOf(w, r.medianMs) } : r ?? null];
+    })),
+    // torchlet median time ÷ the reference's (>1: torchlet is slower).
+    timeRatio: Object.fromEntries(columns.slice(1).map((c) => [c.key, ratioOf(torchlet.results[w.id], c.results[w.id]) ?? null])),
+  })),
+};
+mkdirSync(dirname(opts.out), { recursive: true });
+writeFileSync(opts.out, `${JSON.stringify(record, null, 2)}\n`);
+log(`\nwrote ${relative(process.cwd(), opts.out) || opts.out} (${record.durationS.toFixed(0)} s)`);

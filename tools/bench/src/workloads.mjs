@@ -1,0 +1,182 @@
+// The registry of benchmark workloads. Each one is the same computation written
+// three ways: torchlet, a PyTorch snippet and (optionally) tfjs. Adding one is
+// adding an entry to WORKLOADS; the harness, the PyTorch script and the report
+// pick it up from here.
+//
+// Inputs are deterministic: element i of input `seed` is sin(0.001·i + seed),
+// in float32, the same formula in every framework (see `inputData` and the
+// `inp` helper in the generated PyTorch script).
+
+/**
+ * Makes a deterministic float32 input of `shape` in the framework at hand.
+ * The harness frees every input after the workload has run.
+ * @callback MakeInput
+ * @param {number[]} shape
+ * @param {number} [seed] 0 by default
+ * @returns {any} a torchlet Tensor or a tfjs Tensor
+ */
+
+/**
+ * Prepares a workload: creates its inputs through `input` and returns the
+ * function that is timed. The timed function runs inside the framework's
+ * `tidy`, so every tensor it creates (its result included) is freed before the
+ * clock stops, as PyTorch frees an unreferenced result.
+ * @callback Setup
+ * @param {any} lib `torch` (import * as torch from 'torchlet') or `tf` (@tensorflow/tfjs-core)
+ * @param {MakeInput} input
+ * @returns {() => unknown}
+ */
+
+/**
+ * @typedef {object} Workload
+ * @property {string} name     shown in the table; `--filter` matches it (and `id`)
+ * @property {string} id       stable key in results/latest.json
+ * @property {number} [flops]  floating-point operations per call; when set the figure is GFLOP/s, otherwise ms
+ * @property {Setup} torchlet
+ * @property {{ setup: string, run: string }} pytorch
+ *   Python: `setup` is statements run once (the helper `inp(shape, seed=0)`
+ *   makes inputs as `input` does); `run` is an expression that is timed.
+ * @property {Setup} [tfjs]    omitted when tfjs has no equivalent
+ */
+
+/** @param {number} n */
+const matmul = (n) => /** @type {Workload} */ ({
+  name: `matmul ${n}²`,
+  id: `matmul-${n}`,
+  flops: 2 * n * n * n,
+  torchlet: (torch, input) => {
+    const a = input([n, n], 0);
+    const b = input([n, n], 1);
+    return () => torch.matmul(a, b);
+  },
+  pytorch: { setup: `a = inp([${n}, ${n}], 0); b = inp([${n}, ${n}], 1)`, run: 'torch.matmul(a, b)' },
+  tfjs: (tf, input) => {
+    const a = input([n, n], 0);
+    const b = input([n, n], 1);
+    return () => tf.matMul(a, b);
+  },
+});
+
+/** @type {Workload[]} */
+export const WORKLOADS = [
+  matmul(256),
+  matmul(512),
+  matmul(1024),
+  {
+    name: 'add 1M + 1M',
+    id: 'add-1m',
+    torchlet: (torch, input) => {
+      const a = input([1 << 20], 0);
+      const b = input([1 << 20], 1);
+      return () => torch.add(a, b);
+    },
+    pytorch: { setup: 'a = inp([1 << 20], 0); b = inp([1 << 20], 1)', run: 'torch.add(a, b)' },
+    tfjs: (tf, input) => {
+      const a = input([1 << 20], 0);
+      const b = input([1 << 20], 1);
+      return () => tf.add(a, b);
+    },
+  },
+  {
+    name: 'add 1000×1000 + 1000 (broadcast)',
+    id: 'add-broadcast',
+    torchlet: (torch, input) => {
+      const a = input([1000, 1000], 0);
+      const b = input([1000], 1);
+      return () => torch.add(a, b);
+    },
+    pytorch: { setup: 'a = inp([1000, 1000], 0); b = inp([1000], 1)', run: 'torch.add(a, b)' },
+    tfjs: (tf, input) => {
+      const a = input([1000, 1000], 0);
+      const b = input([1000], 1);
+      return () => tf.add(a, b);
+    },
+  },
+  {
+    name: 'exp 1M',
+    id: 'exp-1m',
+    torchlet: (torch, input) => {
+      const a = input([1 << 20], 0);
+      return () => torch.exp(a);
+    },
+    pytorch: { setup: 'a = inp([1 << 20], 0)', run: 'torch.exp(a)' },
+    tfjs: (tf, input) => {
+      const a = input([1 << 20], 0);
+      return () => tf.exp(a);
+    },
+  },
+  {
+    name: 'sum 1M',
+    id: 'sum-1m',
+    torchlet: (torch, input) => {
+      const a = input([1 << 20], 0);
+      return () => torch.sum(a);
+    },
+    pytorch: { setup: 'a = inp([1 << 20], 0)', run: 'torch.sum(a)' },
+    tfjs: (tf, input) => {
+      const a = input([1 << 20], 0);
+      return () => tf.sum(a);
+    },
+  },
+  {
+    name: 'sum 1000×1000, dim 1',
+    id: 'sum-dim1',
+    torchlet: (torch, input) => {
+      const a = input([1000, 1000], 0);
+      return () => torch.sum(a, 1);
+    },
+    pytorch: { setup: 'a = inp([1000, 1000], 0)', run: 'torch.sum(a, 1)' },
+    tfjs: (tf, input) => {
+      const a = input([1000, 1000], 0);
+      return () => tf.sum(a, 1);
+    },
+  },
+  {
+    name: 'softmax 256×1000, dim -1',
+    id: 'softmax',
+    torchlet: (torch, input) => {
+      const a = input([256, 1000], 0);
+      return () => torch.softmax(a, -1);
+    },
+    pytorch: { setup: 'a = inp([256, 1000], 0)', run: 'torch.softmax(a, -1)' },
+    tfjs: (tf, input) => {
+      const a = input([256, 1000], 0);
+      return () => tf.softmax(a, -1);
+    },
+  },
+  {
+    name: 'transpose copy 1000×1000',
+    id: 'transpose-contiguous',
+    torchlet: (torch, input) => {
+      const at = input([1000, 1000], 0).t();
+      return () => at.contiguous();
+    },
+    pytorch: { setup: 'at = inp([1000, 1000], 0).t()', run: 'at.contiguous()' },
+    // tf.transpose materialises the transposed layout: the same copy.
+    tfjs: (tf, input) => {
+      const a = input([1000, 1000], 0);
+      return () => tf.transpose(a);
+    },
+  },
+];
+
+/**
+ * Element i of input `seed`: sin(0.001·i + seed), as float32.
+ * @param {number} n
+ * @param {number} seed
+ */
+export function inputData(n, seed) {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.sin(0.001 * i + seed);
+  return out;
+}
+
+/**
+ * The workloads whose name or id contains `filter` (case-insensitive); all when it is empty.
+ * @param {string | undefined} filter
+ */
+export function selectWorkloads(filter) {
+  if (!filter) return WORKLOADS;
+  const f = filter.toLowerCase();
+  return WORKLOADS.filter((w) => w.name.toLowerCase().includes(f) || w.id.toLowerCase().includes(f));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BinaryOp, DType } from '@torchlet/tensor/backend';
-import { backend, permute, values, view, zeros } from './testViews.js';
+import { backend, permute, values, view, zeros } from '../test/views.js';
 
 const nan = NaN;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DType } from '@torchlet/tensor/backend';
-import { backend, permute, values, view, zeros } from './testViews.js';
+import { backend, permute, values, view, zeros } from '../test/views.js';
 
 function cast(from: DType, to: DType, xs: number[]): number[] {
   const out = zeros(to, [xs.length]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backend, permute, values, view, zeros } from './testViews.js';
+import { backend, permute, values, view, zeros } from '../test/views.js';
 
 const nan = NaN;
 const close = (got: number[], want: number[], digits = 15): void => got.forEach((g, i) => expect(g).toBeCloseTo(want[i]!, digits));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backend, view, zeros } from './testViews.js';
+import { backend, view, zeros } from '../test/views.js';
 
 const big = (v: ReturnType<typeof zeros>): bigint[] => Array.from(backend.readSync!(v) as BigInt64Array);
 

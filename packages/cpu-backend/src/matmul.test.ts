@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backend, permute, values, view, zeros } from './testViews.js';
+import { backend, permute, values, view, zeros } from '../test/views.js';
 
 const range = (n: number, f: (i: number) => number): number[] => Array.from({ length: n }, (_, i) => f(i));
 

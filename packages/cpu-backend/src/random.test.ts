@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { philox4x32 } from '@torchlet/tensor/backend';
-import { backend, values, zeros } from './testViews.js';
+import { backend, values, zeros } from '../test/views.js';
 
 const asInt32 = (words: number[]): number[] => words.map((w) => w | 0);
 

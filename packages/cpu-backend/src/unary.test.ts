@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backend, permute, values, view, zeros } from './testViews.js';
+import { backend, permute, values, view, zeros } from '../test/views.js';
 
 const nan = NaN;
 const specials = [nan, -0, 0, -1.5, 2.5, -2.5, 0.5, Infinity, -Infinity];

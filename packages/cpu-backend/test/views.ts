@@ -3,10 +3,10 @@
 
 import { bfloat16BitsToFloat, contiguousStrides, halfBitsToFloat, numel } from '@torchlet/tensor/backend';
 import type { DType } from '@torchlet/tensor/backend';
-import { cpu } from './backend.js';
-import type { CpuView } from './buffer.js';
-import { encode } from './storage.js';
-import type { RawElements } from './storage.js';
+import { cpu } from '../src/backend.js';
+import type { CpuView } from '../src/buffer.js';
+import { encode } from '../src/storage.js';
+import type { RawElements } from '../src/storage.js';
 
 /** The backend every test uses. */
 export const backend = cpu();

@@ -3,7 +3,7 @@
 // elements outside the view, which must be left untouched.
 
 import type { Backend, BackendBuffer, DType, View } from '@torchlet/tensor/backend';
-import { fromStorage, multiIndices, positionOf, toStorage, type OracleView, type Scalar } from './reference/index.js';
+import { forEachIndex, fromStorage, positionOf, toStorage, type OracleView, type Scalar } from './reference/index.js';
 import { place, type LayoutKind } from './layout.js';
 import { Rng, seedOf } from './rng.js';
 import { within, type Tolerance } from './tolerance.js';
@@ -13,6 +13,17 @@ import { drawValue, type Domain } from './values.js';
 export interface Pair {
   readonly view: View;
   readonly oracle: OracleView;
+}
+
+/** The multi-index of the `k`-th element (row-major) of `shape`. */
+function unravel(k: number, shape: readonly number[]): number[] {
+  const idx = shape.map(() => 0);
+  for (let d = shape.length - 1, r = k; d >= 0; d--) {
+    const s = shape[d] ?? 1;
+    idx[d] = r % s;
+    r = Math.floor(r / s);
+  }
+  return idx;
 }
 
 /** Prints a value so that -0, NaN and int64 are unambiguous. */
@@ -57,7 +68,7 @@ export class Harness {
     const data = Array.from({ length: p.size }, () => drawValue(this.rng, dtype, 'any'));
     const oracle: OracleView = { data, dtype, shape, strides: p.strides, offset: p.offset };
     let k = 0;
-    for (const idx of multiIndices(shape)) data[positionOf(oracle, idx)] = values[k++] ?? 0;
+    forEachIndex(shape, (idx) => (data[positionOf(oracle, idx)] = values[k++] ?? 0));
     return this.upload(dtype, shape, p.strides, p.offset, data);
   }
 
@@ -86,19 +97,24 @@ export class Harness {
   async expect(pair: Pair, tol: Tolerance, what = 'out', inputs?: (idx: readonly number[]) => string): Promise<void> {
     const actual = await this.readBuffer(pair);
     const expected = pair.oracle.data;
-    const indexAt = new Map<number, number[]>();
-    for (const idx of multiIndices(pair.oracle.shape)) indexAt.set(positionOf(pair.oracle, idx), idx);
+    // position in the buffer → row-major number of the view element there
+    const elementAt = new Map<number, number>();
+    let k = 0;
+    forEachIndex(pair.oracle.shape, (idx) => elementAt.set(positionOf(pair.oracle, idx), k++));
     const lines: string[] = [];
     let bad = 0;
     for (let p = 0; p < expected.length; p++) {
-      const idx = indexAt.get(p);
-      const ok = idx ? within(actual[p] ?? NaN, expected[p] ?? NaN, tol) : Object.is(actual[p], expected[p]) || actual[p] === expected[p] || (Number.isNaN(actual[p]) && Number.isNaN(expected[p]));
+      const e = expected[p];
+      const a = actual[p];
+      const element = elementAt.get(p);
+      const ok = element !== undefined ? within(a ?? NaN, e ?? NaN, tol) : Object.is(a, e) || a === e || (Number.isNaN(a) && Number.isNaN(e));
       if (ok) continue;
       bad++;
       if (lines.length >= 6) continue;
+      const idx = element !== undefined ? unravel(element, pair.oracle.shape) : undefined;
       const where = idx ? `[${idx.join(', ')}]` : `buffer[${p}] (outside the view, must be untouched)`;
       const input = idx && inputs ? ` for ${inputs(idx)}` : '';
-      lines.push(`  ${where}${input}: expected ${show(expected[p])}, got ${show(actual[p])}`);
+      lines.push(`  ${where}${input}: expected ${show(e)}, got ${show(a)}`);
     }
     if (bad > 0) {
       const tolText = tol.rtol === 0 && tol.atol === 0 ? 'exact' : `rtol ${tol.rtol}, atol ${tol.atol}`;

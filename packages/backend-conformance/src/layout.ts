@@ -9,7 +9,8 @@ export type LayoutKind =
   | 'sliced' // every other element along every dim, from index 1 (steps and an offset)
   | 'broadcast' // stride 0 along the even dims
   | 'broadcastOdd' // stride 0 along the odd dims
-  | 'broadcastFirst'; // stride 0 along dim 0 (a broadcast batch)
+  | 'broadcastFirst' // stride 0 along dim 0 (a broadcast batch)
+  | 'broadcastAll'; // stride 0 along every dim (an expanded scalar)
 
 /** A view's strides and offset, and the buffer size it needs. */
 export interface Placement {
@@ -53,8 +54,10 @@ export function place(shape: readonly number[], kind: LayoutKind): Placement {
     }
     case 'broadcast':
     case 'broadcastOdd':
-    case 'broadcastFirst': {
-      const zero = (i: number): boolean => (kind === 'broadcastFirst' ? i === 0 : i % 2 === (kind === 'broadcast' ? 0 : 1));
+    case 'broadcastFirst':
+    case 'broadcastAll': {
+      const zero = (i: number): boolean =>
+        kind === 'broadcastAll' || (kind === 'broadcastFirst' ? i === 0 : i % 2 === (kind === 'broadcast' ? 0 : 1));
       const base = shape.map((s, i) => (zero(i) ? Math.min(s, 1) : s));
       const strides = rowMajor(base).map((s, i) => (zero(i) ? 0 : s));
       return { strides, offset: 0, size: Math.max(count(base), 1) };

@@ -26,9 +26,11 @@ export type Domain =
   | 'powExp' // pow exponents (ints: 0…6)
   | 'divisor' // ints: nonzero and never -1; floats as 'any'
   | 'shift' // ints in [0, bits)
-  | 'softmax'; // (-5, 5) with a few -Inf
+  | 'softmax' // (-5, 5) with a few -Inf
+  | 'masked'; // half -Inf (rows entirely masked), half (-5, 5)
 
-const SPECIALS = [NaN, Infinity, -Infinity, 0, -0, 1, -1];
+// NaN, ±Inf, ±0, ±1, and subnormals (of float16: 1e-6; of float32: 2e-40)
+const SPECIALS = [NaN, Infinity, -Infinity, 0, -0, 1, -1, 1e-6, -2e-40];
 const INT_RANGE: Partial<Record<DType, [number, number]>> = {
   uint8: [0, 255],
   int8: [-128, 127],
@@ -77,13 +79,23 @@ function floatValue(rng: Rng, domain: Domain, half: boolean): number {
       return rng.int(0, 7);
     case 'softmax':
       return special(0.05) ? -Infinity : rng.uniform(-5, 5);
+    case 'masked':
+      return special(0.5) ? -Infinity : rng.uniform(-5, 5);
   }
+}
+
+/** The minimum, the maximum, -1 or 0 of an integer dtype. */
+function extremes(dtype: DType, rng: Rng): Scalar {
+  if (dtype === 'int64') return rng.pick([-(2n ** 63n), 2n ** 63n - 1n, -1n, 0n]);
+  const [lo, hi] = INT_RANGE[dtype] ?? [0, 1];
+  return rng.pick([lo, hi, dtype === 'uint8' ? 1 : -1, 0]);
 }
 
 function intValue(rng: Rng, dtype: DType, domain: Domain): Scalar {
   const unsigned = dtype === 'uint8';
   switch (domain) {
     case 'any': {
+      if (rng.float() < 0.05) return extremes(dtype, rng);
       if (dtype === 'int64') {
         const r = rng.float();
         return r < 0.4 ? BigInt(rng.int(-1000, 1000)) : r < 0.7 ? BigInt(rng.int(-(2 ** 31), 2 ** 31)) * 3n : rng.int64();
@@ -100,7 +112,8 @@ function intValue(rng: Rng, dtype: DType, domain: Domain): Scalar {
     case 'powBase':
       return rng.int(unsigned ? 0 : -4, 4);
     case 'powExp':
-      return rng.int(0, 6);
+      // large exponents wrap around
+      return rng.int(0, rng.float() < 0.5 ? 6 : 40);
     case 'pow2':
       return unsigned ? rng.pick([1, 1, 1, 2]) : rng.pick([1, -1, 1, -1, 2, -2]);
     case 'ties':

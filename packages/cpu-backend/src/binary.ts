@@ -1,6 +1,7 @@
 // Binary elementwise ops: both operands converted to the compute dtype, the
 // result rounded/wrapped to it (bool for comparisons), then cast to out's dtype.
 
+import { RuntimeError } from '@torchlet/tensor/backend';
 import { COMPARISON_OPS, isContiguousLayout, isIntegral, numel } from '@torchlet/tensor/backend';
 import type { BinaryOp, DType, Operand } from '@torchlet/tensor/backend';
 import type { CpuBuffer, CpuView } from './buffer.js';
@@ -49,7 +50,7 @@ function tryFastPath(op: BinaryOp, a: Operand<CpuBuffer>, b: Operand<CpuBuffer>,
  */
 export function binary(op: BinaryOp, a: Operand<CpuBuffer>, b: Operand<CpuBuffer>, out: CpuView, computeDtype: DType): void {
   if (op === 'pow' && typeof b === 'number' && b < 0 && isIntegral(computeDtype, true)) {
-    throw new Error('Integers to negative integer powers are not allowed.');
+    throw new RuntimeError('Integers to negative integer powers are not allowed.');
   }
   if (tryFastPath(op, a, b, out, computeDtype)) return;
   if (computeDtype === 'int64') {

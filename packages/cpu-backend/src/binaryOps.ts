@@ -1,5 +1,6 @@
 // The scalar semantics of every binary op, for float and integer compute dtypes.
 
+import { RuntimeError } from '@torchlet/tensor/backend';
 import { isFloatingPoint } from '@torchlet/tensor/backend';
 import type { BinaryOp, DType } from '@torchlet/tensor/backend';
 import { normalizer } from './cast.js';
@@ -71,7 +72,7 @@ function floatOps(dtype: DType): Record<BinaryOp, BinaryFn> {
 }
 
 function zeroDivision(): never {
-  throw new Error('ZeroDivisionError');
+  throw new RuntimeError('ZeroDivisionError');
 }
 
 /** Integer semantics: exact results wrapped afterwards; division by zero raises as PyTorch does. */

@@ -1,6 +1,7 @@
 // gather and scatter-add along one dim, with PyTorch's semantics: index may be
 // smaller than x (or src) in every dim, and out-of-range indices raise.
 
+import { IndexError } from '@torchlet/tensor/backend';
 import { bfloat16BitsToFloat, elementOffsets, floatToBfloat16Bits, floatToHalfBits, halfBitsToFloat, numel } from '@torchlet/tensor/backend';
 import type { CpuView } from './buffer.js';
 import { applyConvert, converter } from './cast.js';
@@ -30,7 +31,7 @@ function targetOffsets(x: CpuView, dim: number, index: CpuView): Offsets {
   const idx = indexValues(index);
   for (let e = 0; e < offs.length; e++) {
     const i = idx[e]!;
-    if (!(i >= 0 && i < size)) throw new Error(`index ${i} is out of bounds for dimension ${d} with size ${size}`);
+    if (!(i >= 0 && i < size)) throw new IndexError(`index ${i} is out of bounds for dimension ${d} with size ${size}`);
     offs[e] = offs[e]! + i * stride;
   }
   return offs;

@@ -1,6 +1,7 @@
 // Exact int64 arithmetic on bigints: values beyond 2^53 do not survive a trip
 // through doubles, so int64 kernels load, compute and store bigints.
 
+import { RuntimeError } from '@torchlet/tensor/backend';
 import { floatToBfloat16Bits, floatToHalfBits, bfloat16BitsToFloat, halfBitsToFloat } from '@torchlet/tensor/backend';
 import type { BinaryOp, DType, StorageArray, UnaryOp } from '@torchlet/tensor/backend';
 import { applyConvert, converter } from './cast.js';
@@ -79,7 +80,7 @@ export function loadInt64(arr: StorageArray, dtype: DType, idx: Offsets, len: nu
 export type Int64Fn = (a: bigint, b: bigint) => bigint;
 
 function zeroDivision(): never {
-  throw new Error('ZeroDivisionError');
+  throw new RuntimeError('ZeroDivisionError');
 }
 
 function pow64(a: bigint, b: bigint): bigint {

@@ -7,7 +7,7 @@ import { numel } from './backend/layout.js';
 import type { Device } from './device.js';
 import { getDefaultDevice } from './device.js';
 import { getDefaultDtype, scalarDtype } from './dtype.js';
-import { NotImplementedError, RuntimeError } from './errors.js';
+import { NotImplementedError, RuntimeError, TorchTypeError, ValueError } from './errors.js';
 import type { Scalar } from './operands.js';
 import { scalarValue } from './operands.js';
 import { checkSizes, parseSizes } from './shape.js';
@@ -98,19 +98,60 @@ function typedArrayDtype(data: object): DType | undefined {
   return undefined;
 }
 
-/** Flattens nested arrays, checking they are rectangular as PyTorch does. */
-function flattenNested(data: NestedArray, shape: number[], out: Scalar[], depth = 0): void {
+/** The shape of nested arrays as PyTorch infers it: from the first element at each depth. */
+function nestedShape(data: NestedArray): number[] {
+  const shape: number[] = [];
+  let cur: NestedArray | undefined = data;
+  while (Array.isArray(cur)) {
+    shape.push(cur.length);
+    cur = (cur as readonly NestedArray[])[0];
+  }
+  return shape;
+}
+
+/** Flattens nested arrays of `shape`, checking they are rectangular as PyTorch does. */
+function flattenNested(data: NestedArray, shape: readonly number[], out: Scalar[], depth = 0): void {
   if (!Array.isArray(data)) {
-    if (depth < shape.length) throw new TypeError(`expected a sequence at dim ${depth} but got a scalar`);
+    if (depth < shape.length) throw new TorchTypeError('not a sequence');
     out.push(data as Scalar);
     return;
   }
-  if (depth === shape.length) {
-    shape.push(data.length);
-  } else if (shape[depth] !== data.length) {
-    throw new RuntimeError(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${data.length})`);
+  if (depth === shape.length) throw new TorchTypeError(`expected a number at dim ${depth} but got a sequence`);
+  if (shape[depth] !== data.length) {
+    throw new ValueError(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${data.length})`);
   }
   for (const item of data) flattenNested(item as NestedArray, shape, out, depth + 1);
+}
+
+const INT_RANGE: Partial<Record<DType, readonly [number, number]>> = {
+  uint8: [0, 255], int8: [-128, 127], int32: [-(2 ** 31), 2 ** 31 - 1], int64: [-(2 ** 63), 2 ** 63],
+};
+
+/**
+ * PyTorch's checked conversion of a Python number into an integer dtype
+ * (c10::overflows): floats must lie in range; integers may also wrap into an
+ * unsigned type from as low as -max (torch.tensor([-1], dtype=torch.uint8) is 255).
+ */
+function checkIntRange(values: readonly Scalar[], dtype: DType): void {
+  const range = INT_RANGE[dtype];
+  if (!range) return;
+  const [lo, hi] = range;
+  for (const v of values) {
+    if (typeof v === 'boolean') continue;
+    if (typeof v === 'bigint') {
+      if (dtype === 'int64' && (v >= 2n ** 63n || v < -(2n ** 63n))) throw new RuntimeError('Overflow when unpacking long');
+      if (dtype !== 'int64' && (v > BigInt(hi) || v < (lo === 0 ? -BigInt(hi) : BigInt(lo)))) throw overflow(dtype);
+      continue;
+    }
+    const bad = Number.isInteger(v)
+      ? v > hi || v < (lo === 0 ? -hi : lo) || (dtype === 'int64' && v >= 2 ** 63)
+      : !(v >= lo && v <= hi);
+    if (bad) throw overflow(dtype);
+  }
+}
+
+function overflow(dtype: DType): RuntimeError {
+  return new RuntimeError(`value cannot be converted to type ${dtype} without overflow`);
 }
 
 /**
@@ -129,10 +170,10 @@ export function tensor(data: TensorData, opts?: TensorOptions): Tensor {
     const arr = data as unknown as ArrayLike<number | bigint>;
     return finish(fromValues(arr, [arr.length], dtype, device), opts);
   }
-  const shape: number[] = [];
+  const shape = nestedShape(data as NestedArray);
   const flat: Scalar[] = [];
-  if (Array.isArray(data)) flattenNested(data as NestedArray, shape, flat);
-  else flat.push(data as Scalar);
+  flattenNested(data as NestedArray, shape, flat);
+  if (opts?.dtype) checkIntRange(flat, opts.dtype);
   let dtype = opts?.dtype;
   if (dtype === undefined) {
     if (flat.length === 0) dtype = getDefaultDtype();
@@ -231,15 +272,19 @@ export function arange(...args: (number | TensorOptions | undefined)[]): Tensor 
   const nums = args.filter((a): a is number => typeof a === 'number');
   const opts = args.find((a): a is TensorOptions => typeof a === 'object');
   const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
-  if (step === 0) throw new RuntimeError('step must be nonzero');
+  const dtype = opts?.dtype ?? (nums.every(Number.isInteger) ? 'int64' : getDefaultDtype());
+  // integer dtypes take start, end and step truncated (PyTorch's int64 accumulator);
+  // the length still comes from the unrounded values, except for int64 itself
+  const integral = !isFloatingPoint(dtype);
+  const [xstart, xend, xstep] = integral ? [start, end, step].map(Math.trunc) as [number, number, number] : [start, end, step];
+  if (xstep === 0) throw new RuntimeError('step must be nonzero');
   if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RuntimeError(`unsupported range: ${start} -> ${end}`);
-  if ((step > 0 && end < start) || (step < 0 && end > start)) {
+  if ((xstep > 0 && xend < xstart) || (xstep < 0 && xend > xstart)) {
     throw new RuntimeError('upper bound and larger bound inconsistent with step sign');
   }
-  const dtype = opts?.dtype ?? (nums.every(Number.isInteger) ? 'int64' : getDefaultDtype());
-  const n = Math.ceil((end - start) / step);
+  const n = dtype === 'int64' ? Math.ceil((xend - xstart) / xstep) : Math.ceil((end - start) / step);
   const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) values[i] = start + i * step;
+  for (let i = 0; i < n; i++) values[i] = xstart + i * xstep;
   return finish(fromValues(values, [n], dtype, opts?.device ?? getDefaultDevice()), opts);
 }
 

@@ -160,7 +160,6 @@ function deviceOf(...xs: TensorOrScalar[]): Device {
 export function binaryOp(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, opts: BinaryOptions = {}): Tensor {
   const device = deviceOf(a, b, ...(opts.out ? [opts.out] : []));
   const common = resultType(a, b);
-  checkSupported(BINARY_REFUSED[op], common);
   const computeDtype = opts.computeDtype ?? common;
   const outDtype = opts.outDtype ?? (COMPARISON_OPS.has(op) ? 'bool' : computeDtype);
   const shape = broadcastShapes(isTensor(a) ? a.shape : [], isTensor(b) ? b.shape : []);
@@ -172,6 +171,7 @@ export function binaryOp(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, opt
     checkNoInternalOverlap(out);
     checkCast(outDtype, out.dtype);
   }
+  checkSupported(BINARY_REFUSED[op], common);
   const result = out ?? emptyTensor(shape, outDtype, device);
   const backend = result.storage.backend;
   backend.binary(op, operandView(a, shape, out), operandView(b, shape, out), result.backendView as View, computeDtype);
@@ -254,7 +254,8 @@ export function pow(a: TensorOrScalar, b: TensorOrScalar, out?: Tensor): Tensor 
 /** A binary op that always computes in floating point (atan2, hypot, …). */
 export function floatBinary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, out?: Tensor): Tensor {
   const common = resultType(a, b);
-  const dtype = isFloatingPoint(common) ? common : getDefaultDtype();
+  // hypot does not promote integers: PyTorch refuses them in its kernel
+  const dtype = isFloatingPoint(common) || op === 'hypot' ? common : getDefaultDtype();
   return binaryOp(op, a, b, { computeDtype: dtype, out });
 }
 

@@ -41,26 +41,21 @@ export function normalizeDims(dims: number | readonly number[] | undefined | nul
   return rank === 0 ? [] : out;
 }
 
-/** The broadcast of two shapes, or PyTorch's error naming both sizes. */
+/** The broadcast of shapes, or PyTorch's error naming the first mismatch from the trailing dim. */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
   const rank = Math.max(0, ...shapes.map((s) => s.length));
   const out = new Array<number>(rank).fill(1);
-  const names = ['a', 'b'];
-  for (let si = 0; si < shapes.length; si++) {
-    const s = shapes[si]!;
-    for (let i = 0; i < s.length; i++) {
-      const d = rank - s.length + i;
-      const size = s[i]!;
-      const cur = out[d]!;
-      if (size === cur || size === 1) continue;
-      if (cur === 1) {
+  for (let d = rank - 1; d >= 0; d--) {
+    for (let si = 0; si < shapes.length; si++) {
+      const s = shapes[si]!;
+      const size = s[d - rank + s.length];
+      if (size === undefined || size === out[d] || size === 1) continue;
+      if (out[d] === 1) {
         out[d] = size;
         continue;
       }
       if (shapes.length === 2) {
-        throw new RuntimeError(
-          `The size of tensor ${names[0]} (${cur}) must match the size of tensor ${names[1]} (${size}) at non-singleton dimension ${d}`,
-        );
+        throw new RuntimeError(`The size of tensor a (${out[d]}) must match the size of tensor b (${size}) at non-singleton dimension ${d}`);
       }
       throw new RuntimeError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg ${si - 1} and arg ${si}.`);
     }

@@ -364,16 +364,19 @@ export class Tensor {
   erf(): Tensor { return E.unaryOp('erf', this); }
   erf_(): Tensor { return E.unaryOp('erf', this, this); }
   erfc(): Tensor { return E.unaryOp('erfc', this); }
+  erfc_(): Tensor { return E.unaryOp('erfc', this, this); }
   erfinv(): Tensor { return E.unaryOp('erfinv', this); }
+  erfinv_(): Tensor { return E.unaryOp('erfinv', this, this); }
   floor(): Tensor { return E.unaryOp('floor', this); }
   floor_(): Tensor { return E.unaryOp('floor', this, this); }
   ceil(): Tensor { return E.unaryOp('ceil', this); }
   ceil_(): Tensor { return E.unaryOp('ceil', this, this); }
   round(opts?: { decimals?: number }): Tensor { return E.round(this, opts); }
-  round_(): Tensor { return E.unaryOp('round', this, this); }
+  round_(opts?: { decimals?: number }): Tensor { return opts?.decimals ? C.copyInto(this, E.round(this, opts)) : E.unaryOp('round', this, this); }
   trunc(): Tensor { return E.unaryOp('trunc', this); }
   trunc_(): Tensor { return E.unaryOp('trunc', this, this); }
   frac(): Tensor { return E.unaryOp('frac', this); }
+  frac_(): Tensor { return E.unaryOp('frac', this, this); }
   sign(): Tensor { return E.unaryOp('sign', this); }
   sign_(): Tensor { return E.unaryOp('sign', this, this); }
   sgn(): Tensor { return E.unaryOp('sign', this); }
@@ -388,7 +391,9 @@ export class Tensor {
   isneginf(): Tensor { return E.unaryOp('isneginf', this); }
   isfinite(): Tensor { return E.unaryOp('isfinite', this); }
   logicalNot(): Tensor { return E.unaryOp('logicalNot', this); }
+  logicalNot_(): Tensor { return E.unaryOp('logicalNot', this, this); }
   bitwiseNot(): Tensor { return E.unaryOp('bitwiseNot', this); }
+  bitwiseNot_(): Tensor { return E.unaryOp('bitwiseNot', this, this); }
   nanToNum(opts?: { nan?: number; posinf?: number | null; neginf?: number | null }): Tensor { return E.nanToNum(this, opts); }
   nanToNum_(opts?: { nan?: number; posinf?: number | null; neginf?: number | null }): Tensor { return E.nanToNum(this, opts, this); }
 
@@ -420,8 +425,11 @@ export class Tensor {
   atan2(other: Tensor): Tensor { return E.floatBinary('atan2', this, other); }
   atan2_(other: Tensor): Tensor { return E.floatBinary('atan2', this, other, this); }
   hypot(other: Tensor): Tensor { return E.floatBinary('hypot', this, other); }
+  hypot_(other: Tensor): Tensor { return E.floatBinary('hypot', this, other, this); }
   copysign(other: TensorOrScalar): Tensor { return E.floatBinary('copysign', this, other); }
+  copysign_(other: TensorOrScalar): Tensor { return E.floatBinary('copysign', this, other, this); }
   xlogy(other: TensorOrScalar): Tensor { return E.floatBinary('xlogy', this, other); }
+  xlogy_(other: TensorOrScalar): Tensor { return E.floatBinary('xlogy', this, other, this); }
   clamp(min?: E.ClampBound, max?: E.ClampBound): Tensor { return E.clamp(this, min, max); }
   clamp_(min?: E.ClampBound, max?: E.ClampBound): Tensor { return E.clamp(this, min, max, this); }
   clip(min?: E.ClampBound, max?: E.ClampBound): Tensor { return E.clamp(this, min, max); }
@@ -429,14 +437,21 @@ export class Tensor {
   clampMax(max: TensorOrScalar): Tensor { return E.clamp(this, null, max); }
   /** `x.where(cond, y)`: `x` where `cond`, else `y`. */
   where(condition: Tensor, other: TensorOrScalar): Tensor { return E.where(condition, this, other); }
-  lerp(end: Tensor, weight: TensorOrScalar): Tensor { return E.add(this, E.mul(E.sub(end, this), weight)); }
+  lerp(end: Tensor, weight: TensorOrScalar): Tensor { return E.lerp(this, end, weight); }
+  lerp_(end: Tensor, weight: TensorOrScalar): Tensor { return E.lerp(this, end, weight, this); }
 
   eq(other: TensorOrScalar): Tensor { return E.binaryOp('eq', this, other); }
+  eq_(other: TensorOrScalar): Tensor { return E.binaryOp('eq', this, other, { out: this }); }
   ne(other: TensorOrScalar): Tensor { return E.binaryOp('ne', this, other); }
+  ne_(other: TensorOrScalar): Tensor { return E.binaryOp('ne', this, other, { out: this }); }
   lt(other: TensorOrScalar): Tensor { return E.binaryOp('lt', this, other); }
+  lt_(other: TensorOrScalar): Tensor { return E.binaryOp('lt', this, other, { out: this }); }
   le(other: TensorOrScalar): Tensor { return E.binaryOp('le', this, other); }
+  le_(other: TensorOrScalar): Tensor { return E.binaryOp('le', this, other, { out: this }); }
   gt(other: TensorOrScalar): Tensor { return E.binaryOp('gt', this, other); }
+  gt_(other: TensorOrScalar): Tensor { return E.binaryOp('gt', this, other, { out: this }); }
   ge(other: TensorOrScalar): Tensor { return E.binaryOp('ge', this, other); }
+  ge_(other: TensorOrScalar): Tensor { return E.binaryOp('ge', this, other, { out: this }); }
   greater(other: TensorOrScalar): Tensor { return E.binaryOp('gt', this, other); }
   greaterEqual(other: TensorOrScalar): Tensor { return E.binaryOp('ge', this, other); }
   less(other: TensorOrScalar): Tensor { return E.binaryOp('lt', this, other); }
@@ -450,13 +465,21 @@ export class Tensor {
   isclose(other: Tensor, opts?: { rtol?: number; atol?: number; equalNan?: boolean }): Tensor { return E.isclose(this, other, opts); }
   allclose(other: Tensor, opts?: { rtol?: number; atol?: number; equalNan?: boolean }): boolean { return E.allclose(this, other, opts); }
   logicalAnd(other: TensorOrScalar): Tensor { return E.binaryOp('logicalAnd', this, other); }
+  logicalAnd_(other: TensorOrScalar): Tensor { return E.binaryOp('logicalAnd', this, other, { out: this }); }
   logicalOr(other: TensorOrScalar): Tensor { return E.binaryOp('logicalOr', this, other); }
+  logicalOr_(other: TensorOrScalar): Tensor { return E.binaryOp('logicalOr', this, other, { out: this }); }
   logicalXor(other: TensorOrScalar): Tensor { return E.binaryOp('logicalXor', this, other); }
+  logicalXor_(other: TensorOrScalar): Tensor { return E.binaryOp('logicalXor', this, other, { out: this }); }
   bitwiseAnd(other: TensorOrScalar): Tensor { return E.bitwise('bitwiseAnd', this, other); }
+  bitwiseAnd_(other: TensorOrScalar): Tensor { return E.bitwise('bitwiseAnd', this, other, this); }
   bitwiseOr(other: TensorOrScalar): Tensor { return E.bitwise('bitwiseOr', this, other); }
+  bitwiseOr_(other: TensorOrScalar): Tensor { return E.bitwise('bitwiseOr', this, other, this); }
   bitwiseXor(other: TensorOrScalar): Tensor { return E.bitwise('bitwiseXor', this, other); }
+  bitwiseXor_(other: TensorOrScalar): Tensor { return E.bitwise('bitwiseXor', this, other, this); }
   bitwiseLeftShift(other: TensorOrScalar): Tensor { return E.bitwise('leftShift', this, other); }
+  bitwiseLeftShift_(other: TensorOrScalar): Tensor { return E.bitwise('leftShift', this, other, this); }
   bitwiseRightShift(other: TensorOrScalar): Tensor { return E.bitwise('rightShift', this, other); }
+  bitwiseRightShift_(other: TensorOrScalar): Tensor { return E.bitwise('rightShift', this, other, this); }
 
   // ---- reductions -------------------------------------------------------
 

@@ -18,7 +18,7 @@ import { runTfjs, runTorchlet } from './runners.mjs';
 import { selectWorkloads, WORKLOADS } from './workloads.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const USAGE = `usage: pnpm bench [-- options]   (or: pnpm --filter @torchlet/bench bench [options])
+const USAGE = `usage: pnpm bench [options]   (or, after pnpm build: pnpm --filter @torchlet/bench bench [options])
 
   --quick              fewer repeats (about a quarter of the time)
   --filter <text>      only workloads whose name or id contains <text>
@@ -55,7 +55,9 @@ const cpus = os.cpus();
 
 log(`torchlet benchmarks — ${workloads.length} workload(s), ${opts.quick ? 'quick' : 'full'} protocol ` +
   `(medians; ≥${protocol.minReps} runs or ${protocol.budgetS}s each after ${protocol.warmup} warm-up)`);
-log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} logical cores, Node ${process.version}\n`);
+const loadBefore = os.loadavg();
+log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} logical cores, Node ${process.version}, ` +
+  `load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}\n`);
 
 const torchlet = await runTorchlet(workloads, protocol, log);
 const wasm = await runTfjs('wasm', workloads, protocol, log).catch((e) => failedRun(e));
@@ -88,10 +90,17 @@ log(renderTable(workloads, columns));
 log('');
 log('Figures: GFLOP/s for matmul (higher is better), else median ms per call (lower is better).');
 log('×: torchlet time ÷ reference time for the column to its left (>1: torchlet is slower; 4 = 4× slower).');
-log(`torch 1t/2t: PyTorch ${py1.version ?? '(not run)'} CPU, torch.set_num_threads and OPENBLAS_NUM_THREADS = 1 / 2. ` +
+log((py1.available
+  ? `torch 1t/2t: PyTorch ${py1.version} CPU, torch.set_num_threads and OPENBLAS_NUM_THREADS = 1 / 2. `
+  : `torch 1t/2t: not run (${py1.reason}). `) +
   `tfjs ${wasm.version ?? cpu.version ?? ''}: wasm = XNNPACK${'simd' in wasm && wasm.simd ? ' SIMD' : ''}, ` +
   `${'threads' in wasm && wasm.threads ? wasm.threads : 1} thread; cpu = plain JavaScript.`);
 log('Figures depend on the machine and its load: compare runs made on the same machine only.');
+const loadAfter = os.loadavg();
+if (Math.max(loadBefore[0], loadAfter[0]) > cpus.length + 1) {
+  log(`warning: the machine was busy (1-minute load average ${loadBefore[0].toFixed(1)} before, ` +
+    `${loadAfter[0].toFixed(1)} after, on ${cpus.length} cores): these figures are unreliable, the 2-thread ones most.`);
+}
 
 const record = {
   schema: 1,
@@ -104,6 +113,7 @@ const record = {
     logicalCores: cpus.length,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     node: process.version,
+    loadAverage: { before: loadBefore, after: loadAfter },
   },
   implementations: {
     torchlet: { version: torchlet.version, backend: 'cpu' },

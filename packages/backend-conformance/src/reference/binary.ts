@@ -3,7 +3,7 @@
 import { COMPARISON_OPS, type BinaryOp, type DType } from '@torchlet/tensor/backend';
 import { boolBinary, floatBinary, intBinary } from './binaryMath.js';
 import { castScalar, isFloatDtype, toBigint, type Scalar } from './scalar.js';
-import { multiIndices, operandAt, setAt, type OracleOperand, type OracleView } from './view.js';
+import { forEachIndex, operandAt, setAt, type OracleOperand, type OracleView } from './view.js';
 
 const BITS: Record<DType, number> = {
   bool: 1, uint8: 8, int8: 8, int32: 32, int64: 64, float16: 16, bfloat16: 16, float32: 32, float64: 64,
@@ -35,9 +35,9 @@ export function binaryScalar(op: BinaryOp, a: Scalar, b: Scalar, computeDtype: D
  * @example binaryOracle('add', a, 2, out, 'float32')
  */
 export function binaryOracle(op: BinaryOp, a: OracleOperand, b: OracleOperand, out: OracleView, computeDtype: DType): void {
-  for (const idx of multiIndices(out.shape)) {
+  forEachIndex(out.shape, (idx) => {
     const x = castScalar(operandAt(a, idx), computeDtype);
     const y = castScalar(operandAt(b, idx), computeDtype);
     setAt(out, idx, castScalar(binaryScalar(op, x, y, computeDtype), out.dtype));
-  }
+  });
 }

@@ -1,7 +1,7 @@
 // The oracles of `backend.copy` and `backend.fill`.
 
 import { castScalar, type Scalar } from './scalar.js';
-import { getAt, multiIndices, setAt, type OracleView } from './view.js';
+import { forEachIndex, getAt, setAt, type OracleView } from './view.js';
 
 /**
  * `dst[i] = cast(src[i])`, with PyTorch's casts (see `castScalar`).
@@ -9,7 +9,7 @@ import { getAt, multiIndices, setAt, type OracleView } from './view.js';
  * @example copyOracle(src, dst)
  */
 export function copyOracle(src: OracleView, dst: OracleView): void {
-  for (const idx of multiIndices(dst.shape)) setAt(dst, idx, castScalar(getAt(src, idx), dst.dtype));
+  forEachIndex(dst.shape, (idx) => setAt(dst, idx, castScalar(getAt(src, idx), dst.dtype)));
 }
 
 /**
@@ -19,5 +19,5 @@ export function copyOracle(src: OracleView, dst: OracleView): void {
  */
 export function fillOracle(out: OracleView, value: Scalar): void {
   const v = castScalar(value, out.dtype);
-  for (const idx of multiIndices(out.shape)) setAt(out, idx, v);
+  forEachIndex(out.shape, (idx) => setAt(out, idx, v));
 }

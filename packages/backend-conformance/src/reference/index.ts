@@ -14,5 +14,5 @@ export { erf, erfc, erfinv } from './special.js';
 export { fromStorage, toStorage } from './storage.js';
 export { unaryOracle } from './unary.js';
 export { floatUnary, intUnary, isPredicate } from './unaryMath.js';
-export { getAt, multiIndices, operandAt, positionOf, setAt, sizeOf, viewValues, type OracleOperand, type OracleView } from './view.js';
+export { forEachIndex, getAt, multiIndices, operandAt, positionOf, setAt, sizeOf, viewValues, type OracleOperand, type OracleView } from './view.js';
 export { whereOracle } from './where.js';

@@ -1,7 +1,7 @@
 // The oracles of `backend.gather` and `backend.scatterAdd`.
 
 import { castScalar, isFloatDtype, toBigint } from './scalar.js';
-import { getAt, multiIndices, setAt, type OracleView } from './view.js';
+import { forEachIndex, getAt, setAt, type OracleView } from './view.js';
 
 /** `idx` with position `dim` replaced by the index value `i`. */
 function along(idx: readonly number[], dim: number, i: number): number[] {
@@ -16,10 +16,10 @@ function along(idx: readonly number[], dim: number, i: number): number[] {
  * @example gatherOracle(x, 1, index, out)
  */
 export function gatherOracle(x: OracleView, dim: number, index: OracleView, out: OracleView): void {
-  for (const idx of multiIndices(out.shape)) {
+  forEachIndex(out.shape, (idx) => {
     const i = Number(getAt(index, idx));
     setAt(out, idx, castScalar(getAt(x, along(idx, dim, i)), out.dtype));
-  }
+  });
 }
 
 /**
@@ -30,11 +30,11 @@ export function gatherOracle(x: OracleView, dim: number, index: OracleView, out:
  */
 export function scatterAddOracle(out: OracleView, dim: number, index: OracleView, src: OracleView): void {
   const float = isFloatDtype(out.dtype);
-  for (const idx of multiIndices(index.shape)) {
+  forEachIndex(index.shape, (idx) => {
     const target = along(idx, dim, Number(getAt(index, idx)));
     const cur = getAt(out, target);
     const add = castScalar(getAt(src, idx), out.dtype);
     const sum = float ? Number(cur) + Number(add) : toBigint(cur) + toBigint(add);
     setAt(out, target, castScalar(sum, out.dtype));
-  }
+  });
 }

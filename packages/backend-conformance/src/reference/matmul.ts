@@ -1,7 +1,7 @@
 // The oracle of `backend.matmul`.
 
 import { castScalar, isFloatDtype, toBigint } from './scalar.js';
-import { getAt, multiIndices, setAt, type OracleView } from './view.js';
+import { forEachIndex, getAt, setAt, type OracleView } from './view.js';
 
 /**
  * `out[...b, m, n] = Σ_k a[...b, m, k] * b[...b, k, n]`, accumulated in double (floats) or
@@ -13,7 +13,7 @@ export function matmulOracle(a: OracleView, b: OracleView, out: OracleView): voi
   const rank = out.shape.length;
   const K = a.shape[rank - 1] ?? 0;
   const float = isFloatDtype(out.dtype);
-  for (const idx of multiIndices(out.shape)) {
+  forEachIndex(out.shape, (idx) => {
     const batch = idx.slice(0, rank - 2);
     const m = idx[rank - 2] ?? 0;
     const n = idx[rank - 1] ?? 0;
@@ -26,5 +26,5 @@ export function matmulOracle(a: OracleView, b: OracleView, out: OracleView): voi
       else accI += toBigint(x) * toBigint(y);
     }
     setAt(out, idx, castScalar(float ? accF : accI, out.dtype));
-  }
+  });
 }

@@ -2,7 +2,7 @@
 // (Salmon et al. 2011) with bigint products, independently of the contract's copy.
 
 import { castScalar } from './scalar.js';
-import { multiIndices, setAt, type OracleView } from './view.js';
+import { forEachIndex, setAt, type OracleView } from './view.js';
 
 const MASK32 = 0xffffffffn;
 
@@ -34,12 +34,12 @@ export function philoxBlock(counter: readonly number[], key: readonly number[]):
 export function randomBitsOracle(out: OracleView, key: readonly [number, number], counter: number): void {
   let k = 0;
   let words: number[] = [];
-  for (const idx of multiIndices(out.shape)) {
+  forEachIndex(out.shape, (idx) => {
     if (k % 4 === 0) {
       const block = BigInt(counter) + BigInt(k / 4);
       words = philoxBlock([Number(block & MASK32), Number(block >> 32n), 0, 0], key);
     }
     setAt(out, idx, castScalar(words[k % 4] ?? 0, 'int32'));
     k++;
-  }
+  });
 }

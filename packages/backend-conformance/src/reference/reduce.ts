@@ -2,7 +2,7 @@
 
 import type { ReduceOp } from '@torchlet/tensor/backend';
 import { castScalar, isFloatDtype, toBigint, truthy, type Scalar } from './scalar.js';
-import { getAt, multiIndices, setAt, type OracleView } from './view.js';
+import { forEachIndex, getAt, setAt, type OracleView } from './view.js';
 
 function isNaNScalar(v: Scalar): boolean {
   return typeof v === 'number' && Number.isNaN(v);
@@ -57,13 +57,13 @@ function reduceGroup(op: ReduceOp, values: readonly Scalar[], outDtype: OracleVi
 export function reduceOracle(op: ReduceOp, x: OracleView, dims: readonly number[], out: OracleView): void {
   const reduced = [...new Set(dims)].sort((p, q) => p - q);
   const groupShape = reduced.map((d) => x.shape[d] ?? 1);
-  for (const outIdx of multiIndices(out.shape)) {
+  forEachIndex(out.shape, (outIdx) => {
     const values: Scalar[] = [];
-    for (const inner of multiIndices(groupShape)) {
+    forEachIndex(groupShape, (inner) => {
       const idx = [...outIdx];
       reduced.forEach((d, k) => (idx[d] = inner[k] ?? 0));
       values.push(getAt(x, idx));
-    }
+    });
     setAt(out, outIdx, reduceGroup(op, values, out.dtype));
-  }
+  });
 }

@@ -3,7 +3,7 @@
 import type { ScanOp } from '@torchlet/tensor/backend';
 import { binaryScalar } from './binary.js';
 import { castScalar, isFloatDtype, type Scalar } from './scalar.js';
-import { getAt, multiIndices, setAt, type OracleView } from './view.js';
+import { forEachIndex, getAt, setAt, type OracleView } from './view.js';
 
 const BINARY = { sum: 'add', prod: 'mul', max: 'maximum', min: 'minimum' } as const;
 
@@ -17,7 +17,7 @@ export function scanOracle(op: ScanOp, x: OracleView, dim: number, out: OracleVi
   const n = x.shape[dim] ?? 1;
   const rowsShape = x.shape.map((s, i) => (i === dim ? 1 : s));
   const wide = isFloatDtype(out.dtype) ? 'float64' : out.dtype;
-  for (const base of multiIndices(rowsShape)) {
+  forEachIndex(rowsShape, (base) => {
     let acc: Scalar = 0;
     for (let j = 0; j < n; j++) {
       const at = base.map((v, i) => (i === dim ? j : v));
@@ -25,5 +25,5 @@ export function scanOracle(op: ScanOp, x: OracleView, dim: number, out: OracleVi
       acc = j === 0 ? castScalar(v, wide) : binaryScalar(BINARY[op], acc, castScalar(v, wide), wide);
       setAt(out, at, castScalar(acc, out.dtype));
     }
-  }
+  });
 }

@@ -1,7 +1,7 @@
 // The oracle of the softmax fast path.
 
 import { castScalar } from './scalar.js';
-import { getAt, multiIndices, setAt, type OracleView } from './view.js';
+import { forEachIndex, getAt, setAt, type OracleView } from './view.js';
 
 /**
  * softmax (or log-softmax) of `x` along `dim`, in double precision, cast to `out`'s dtype.
@@ -11,7 +11,7 @@ import { getAt, multiIndices, setAt, type OracleView } from './view.js';
 export function softmaxOracle(x: OracleView, dim: number, out: OracleView, log: boolean): void {
   const n = x.shape[dim] ?? 1;
   const rowsShape = x.shape.map((s, i) => (i === dim ? 1 : s));
-  for (const base of multiIndices(rowsShape)) {
+  forEachIndex(rowsShape, (base) => {
     const at = (j: number): number[] => base.map((v, i) => (i === dim ? j : v));
     const row = Array.from({ length: n }, (_, j) => Number(getAt(x, at(j))));
     const max = row.some(Number.isNaN) ? NaN : Math.max(...row);
@@ -20,5 +20,5 @@ export function softmaxOracle(x: OracleView, dim: number, out: OracleView, log: 
       const r = log ? v - max - Math.log(sum) : Math.exp(v - max) / sum;
       setAt(out, at(j), castScalar(r, out.dtype));
     });
-  }
+  });
 }

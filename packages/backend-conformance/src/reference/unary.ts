@@ -3,7 +3,7 @@
 import type { UnaryOp } from '@torchlet/tensor/backend';
 import { castScalar, isFloatDtype, toBigint } from './scalar.js';
 import { floatUnary, intUnary, isPredicate } from './unaryMath.js';
-import { getAt, multiIndices, setAt, type OracleView } from './view.js';
+import { forEachIndex, getAt, setAt, type OracleView } from './view.js';
 
 /**
  * `out[i] = op(x[i])`, computed in `x`'s dtype (floats in double, then rounded to
@@ -12,7 +12,7 @@ import { getAt, multiIndices, setAt, type OracleView } from './view.js';
  * @example unaryOracle('abs', x, out)
  */
 export function unaryOracle(op: UnaryOp, x: OracleView, out: OracleView): void {
-  for (const idx of multiIndices(out.shape)) {
+  forEachIndex(out.shape, (idx) => {
     const v = getAt(x, idx);
     let r;
     if (isFloatDtype(x.dtype)) {
@@ -23,5 +23,5 @@ export function unaryOracle(op: UnaryOp, x: OracleView, out: OracleView): void {
       r = isPredicate(op) ? Number(b) : castScalar(b, x.dtype);
     }
     setAt(out, idx, castScalar(r, out.dtype));
-  }
+  });
 }

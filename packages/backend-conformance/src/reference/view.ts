@@ -42,6 +42,32 @@ export function* multiIndices(shape: readonly number[]): Generator<number[]> {
   }
 }
 
+/**
+ * Calls `fn` with every multi-index of `shape` in row-major order. The index
+ * array is reused between calls: copy it to keep it.
+ *
+ * @example forEachIndex([2, 3], (idx) => console.log(idx.join(',')))
+ */
+export function forEachIndex(shape: readonly number[], fn: (idx: readonly number[]) => void): void {
+  if (shape.some((s) => s === 0)) return;
+  const rank = shape.length;
+  const idx = new Array<number>(rank).fill(0);
+  for (;;) {
+    fn(idx);
+    let d = rank - 1;
+    while (d >= 0) {
+      const next = (idx[d] ?? 0) + 1;
+      if (next < (shape[d] ?? 0)) {
+        idx[d] = next;
+        break;
+      }
+      idx[d] = 0;
+      d--;
+    }
+    if (d < 0) return;
+  }
+}
+
 /** Position in `view.data` of the element at multi-index `idx`. */
 export function positionOf(view: OracleView, idx: readonly number[]): number {
   let p = view.offset;
@@ -68,5 +94,7 @@ export function operandAt(x: OracleOperand, idx: readonly number[]): Scalar {
 
 /** The elements of `view` in row-major order. */
 export function viewValues(view: OracleView): Scalar[] {
-  return [...multiIndices(view.shape)].map((idx) => getAt(view, idx));
+  const out: Scalar[] = [];
+  forEachIndex(view.shape, (idx) => out.push(getAt(view, idx)));
+  return out;
 }

@@ -24,7 +24,8 @@ const CROSS_CASES: readonly CopyCase[] = [
 ];
 
 const SAME_CASES: readonly CopyCase[] = [
-  { name: 'contiguous long', shape: [1037], src: 'contiguous', dst: 'contiguous' },
+  { name: 'contiguous long', shape: [5003], src: 'contiguous', dst: 'contiguous' },
+  { name: 'strided long', shape: [47, 97], src: 'transposed', dst: 'sliced' },
   { name: 'transposed (contiguous())', shape: [3, 4, 5], src: 'transposed', dst: 'contiguous' },
   { name: 'broadcast (expand)', shape: [3, 4, 5], src: 'broadcast', dst: 'contiguous' },
   { name: 'sliced into offset', shape: [3, 4, 5], src: 'sliced', dst: 'offset' },

@@ -10,7 +10,8 @@ import { exact } from '../tolerance.js';
 
 const CASES: readonly { name: string; shape: readonly number[]; layout: LayoutKind }[] = [
   { name: 'contiguous', shape: [4, 5, 6], layout: 'contiguous' },
-  { name: 'contiguous long', shape: [1037], layout: 'contiguous' },
+  { name: 'contiguous long', shape: [5003], layout: 'contiguous' },
+  { name: 'strided long', shape: [47, 97], layout: 'sliced' },
   { name: 'transposed', shape: [3, 4, 5], layout: 'transposed' },
   { name: 'offset', shape: [3, 4, 5], layout: 'offset' },
   { name: 'sliced', shape: [3, 4, 5], layout: 'sliced' },

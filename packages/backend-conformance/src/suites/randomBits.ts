@@ -14,7 +14,8 @@ const CASES: readonly { name: string; shape: readonly number[]; layout: LayoutKi
   { name: 'transposed out', shape: [4, 6], layout: 'transposed', counter: 12345 },
   { name: 'sliced out, counter crossing 2^32', shape: [5, 3], layout: 'sliced', counter: 2 ** 32 - 2 },
   { name: 'offset out, counter above 2^40', shape: [9], layout: 'offset', counter: 2 ** 40 + 5 },
-  { name: 'long', shape: [1037], layout: 'contiguous', counter: 99991 },
+  { name: 'long', shape: [5003], layout: 'contiguous', counter: 99991 },
+  { name: 'strided long', shape: [47, 97], layout: 'transposed', counter: 2 ** 32 - 700 },
   { name: 'zero-size', shape: [3, 0], layout: 'contiguous', counter: 1 },
   { name: 'rank 0', shape: [], layout: 'offset', counter: 3 },
 ];

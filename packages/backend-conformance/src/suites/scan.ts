@@ -26,7 +26,7 @@ const CASES: readonly ScanCase[] = [
   { name: 'sliced into transposed out', shape: [3, 4, 5], dim: 1, x: 'sliced', out: 'transposed' },
   { name: 'offset', shape: [4, 6], dim: 1, x: 'offset', out: 'offset' },
   { name: 'broadcast input', shape: [3, 4, 5], dim: 2, x: 'broadcast', out: 'sliced' },
-  { name: 'long rows', shape: [3, 300], dim: 1, x: 'contiguous', out: 'contiguous', long: true },
+  { name: 'long rows', shape: [2, 4500], dim: 1, x: 'contiguous', out: 'contiguous', long: true },
   { name: 'NaN and Inf', shape: [3, 9], dim: 1, x: 'contiguous', out: 'contiguous', specials: true },
   { name: 'empty rows', shape: [3, 0], dim: 1, x: 'contiguous', out: 'contiguous' },
   { name: 'no rows', shape: [0, 4], dim: 1, x: 'contiguous', out: 'contiguous' },
@@ -45,7 +45,8 @@ function outDtypeOf(op: ScanOp, dtype: DType): DType {
 function valid(op: ScanOp, dtype: DType, c: ScanCase): boolean {
   if (dtype === 'bool' && (op === 'max' || op === 'min')) return false;
   if (c.specials && !isFloatDtype(dtype)) return false;
-  return !(c.long && op === 'prod' && (dtype === 'float16' || dtype === 'bfloat16'));
+  // long sums and products of halves are inexact in the half accumulator the reference decomposition uses
+  return !(c.long && (op === 'sum' || op === 'prod') && (dtype === 'float16' || dtype === 'bfloat16'));
 }
 
 /** Registers the scan tests. */

@@ -16,7 +16,7 @@ const CASES: readonly { name: string; shape: readonly number[]; dim: number; x: 
   { name: 'sliced into transposed out', shape: [3, 4, 5], dim: 2, x: 'sliced', out: 'transposed' },
   { name: 'offset', shape: [4, 6], dim: 1, x: 'offset', out: 'offset' },
   { name: 'broadcast input', shape: [3, 4, 5], dim: 1, x: 'broadcast', out: 'sliced' },
-  { name: 'long rows', shape: [3, 1037], dim: 1, x: 'contiguous', out: 'contiguous' },
+  { name: 'long rows', shape: [2, 5003], dim: 1, x: 'contiguous', out: 'contiguous' },
   { name: 'rows of one', shape: [4, 1], dim: 1, x: 'contiguous', out: 'contiguous' },
   { name: 'empty rows', shape: [3, 0], dim: 1, x: 'contiguous', out: 'contiguous' },
   { name: 'no rows', shape: [0, 4], dim: 1, x: 'contiguous', out: 'contiguous' },

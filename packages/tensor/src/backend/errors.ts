@@ -1,0 +1,35 @@
+// Errors carry PyTorch's exception kind and, where PyTorch has one, its wording.
+// Backends throw them too, so they live beside the backend contract.
+
+/** Base class of every error torchlet throws on purpose. */
+export class TorchError extends Error {
+  override name = 'TorchError';
+}
+/** PyTorch's `RuntimeError`: shape mismatches, bad dtypes, device mixes. */
+export class RuntimeError extends TorchError {
+  override name = 'RuntimeError';
+}
+/** PyTorch's `IndexError`: dims or indices out of range. */
+export class IndexError extends TorchError {
+  override name = 'IndexError';
+}
+/** PyTorch's `ValueError`. */
+export class ValueError extends TorchError {
+  override name = 'ValueError';
+}
+/** PyTorch's `TypeError`: an argument of the wrong kind. */
+export class TorchTypeError extends TorchError {
+  override name = 'TypeError';
+}
+/** A feature torchlet does not have yet; the message says which. */
+export class NotImplementedError extends TorchError {
+  override name = 'NotImplementedError';
+  constructor(what: string) {
+    super(`not implemented: ${what}`);
+  }
+}
+
+/** Throws `RuntimeError(message)` unless `cond`. */
+export function check(cond: boolean, message: string | (() => string)): asserts cond {
+  if (!cond) throw new RuntimeError(typeof message === 'string' ? message : message());
+}

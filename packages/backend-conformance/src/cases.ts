@@ -35,12 +35,20 @@ export const IN_PLACE_CASES: readonly ElementwiseCase[] = [
   { name: 'in place, long', shape: [5003], inputs: ['contiguous', 'offset'], out: 'contiguous' },
 ];
 
-/** The layout of input `k` in `c`. */
+/**
+ * The layout of input `k` in `c`.
+ *
+ * @example inputLayout(ELEMENTWISE_CASES[0], 1) // 'contiguous'
+ */
 export function inputLayout(c: ElementwiseCase, k: number): LayoutKind {
   return c.inputs[k % c.inputs.length] ?? 'contiguous';
 }
 
-/** Test name: `<dtype> <case>`. */
+/**
+ * Test name: `<dtype> <case>`.
+ *
+ * @example caseName('float32', c) // 'float32 transposed'
+ */
 export function caseName(dtype: string, c: ElementwiseCase): string {
   return `${dtype} ${c.name}`;
 }

@@ -9,7 +9,3 @@ export interface SuiteContext {
   readonly dtypes: readonly DType[];
 }
 
-/** True when the backend stores every one of `dtypes`. */
-export function stores(ctx: SuiteContext, ...dtypes: DType[]): boolean {
-  return dtypes.every((d) => ctx.dtypes.includes(d));
-}

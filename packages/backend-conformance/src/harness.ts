@@ -26,14 +26,22 @@ function unravel(k: number, shape: readonly number[]): number[] {
   return idx;
 }
 
-/** Prints a value so that -0, NaN and int64 are unambiguous. */
+/**
+ * Prints a value so that -0, NaN and int64 are unambiguous.
+ *
+ * @example show(-0) // '-0'
+ */
 export function show(v: Scalar | undefined): string {
   if (v === undefined) return 'undefined';
   if (typeof v === 'bigint') return `${v}n`;
   return Object.is(v, -0) ? '-0' : String(v);
 }
 
-/** `view`'s layout, for messages. */
+/**
+ * `view`'s layout, for messages.
+ *
+ * @example describeView(out.oracle) // 'float32[3, 4] strides [1, 3] offset 0'
+ */
 export function describeView(v: { dtype: DType; shape: readonly number[]; strides: readonly number[]; offset: number }): string {
   return `${v.dtype}[${v.shape.join(', ')}] strides [${v.strides.join(', ')}] offset ${v.offset}`;
 }

@@ -7,7 +7,11 @@ import type { Domain } from './values.js';
 /** Families of dtypes an op accepts. */
 export type DtypeClass = 'float' | 'numeric' | 'all' | 'integral' | 'intOnly';
 
-/** True when `dtype` belongs to `cls`. */
+/**
+ * True when `dtype` belongs to `cls`.
+ *
+ * @example inClass('uint8', 'integral') // true
+ */
 export function inClass(dtype: DType, cls: DtypeClass): boolean {
   const float = dtype === 'float32' || dtype === 'float64' || dtype === 'float16' || dtype === 'bfloat16';
   switch (cls) {

@@ -1,7 +1,11 @@
 // A small seeded PRNG (mulberry32), seeded from a test's name, so that every
 // failure reproduces and no test depends on another's draws.
 
-/** FNV-1a hash of a string: the seed of the test that bears that name. */
+/**
+ * FNV-1a hash of a string: the seed of the test that bears that name.
+ *
+ * @example new Rng(seedOf('unary exp float32 contiguous'))
+ */
 export function seedOf(name: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;

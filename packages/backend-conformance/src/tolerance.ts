@@ -11,7 +11,11 @@ export interface Tolerance {
   readonly signedZero: boolean;
 }
 
-/** Bit-exact values (NaN still matches any NaN); `signedZero` also tells -0 from +0. */
+/**
+ * Bit-exact values (NaN still matches any NaN); `signedZero` also tells -0 from +0.
+ *
+ * @example exact(true) // -0 must stay -0
+ */
 export function exact(signedZero = false): Tolerance {
   return { rtol: 0, atol: 0, signedZero };
 }
@@ -48,7 +52,11 @@ export function composite(dtype: DType): Tolerance {
   return { ...t, atol: Math.max(t.atol, 4 * (EPS[dtype] ?? 0)) };
 }
 
-/** Whether `actual` is within `tol` of `expected`. */
+/**
+ * Whether `actual` is within `tol` of `expected`.
+ *
+ * @example within(0.1 + 0.2, 0.3, approx('float64')) // true
+ */
 export function within(actual: Scalar, expected: Scalar, tol: Tolerance): boolean {
   if (typeof actual === 'bigint' || typeof expected === 'bigint') return BigInt(actual) === BigInt(expected);
   if (Number.isNaN(expected)) return Number.isNaN(actual);

@@ -33,7 +33,8 @@ function decode(v: Encoded, dtype: DType): Scalar {
   if (v === 'inf') return Infinity;
   if (v === '-inf') return -Infinity;
   if (v === '-0') return -0;
-  return Number(v);
+  // float32 and float16 values are written as the shortest decimal that rounds to them
+  return castScalar(Number(v), dtype);
 }
 
 function view(values: readonly Encoded[], dtype: DType, shape: readonly number[]): OracleView {

@@ -14,12 +14,11 @@ export type Scalar = number | bigint;
 
 const INT_BITS: Partial<Record<DType, number>> = { int8: 8, int32: 32, int64: 64 };
 
-/** True for the dtypes whose values are integers (bool included). */
-export function isIntegerDtype(dtype: DType): boolean {
-  return dtype === 'int8' || dtype === 'int32' || dtype === 'int64' || dtype === 'uint8' || dtype === 'bool';
-}
-
-/** True for the four floating-point dtypes. */
+/**
+ * True for the four floating-point dtypes.
+ *
+ * @example isFloatDtype('bfloat16') // true
+ */
 export function isFloatDtype(dtype: DType): boolean {
   return dtype === 'float32' || dtype === 'float64' || dtype === 'float16' || dtype === 'bfloat16';
 }
@@ -81,17 +80,29 @@ export function castScalar(v: Scalar, dtype: DType): Scalar {
   }
 }
 
-/** The zero of a dtype (`0n` for int64). */
+/**
+ * The zero of a dtype (`0n` for int64).
+ *
+ * @example zeroOf('int64') // 0n
+ */
 export function zeroOf(dtype: DType): Scalar {
   return dtype === 'int64' ? 0n : 0;
 }
 
-/** `v` as a bigint (it must hold an integer value). */
+/**
+ * `v` as a bigint (it must hold an integer value).
+ *
+ * @example toBigint(3) // 3n
+ */
 export function toBigint(v: Scalar): bigint {
   return typeof v === 'bigint' ? v : BigInt(v);
 }
 
-/** Truthiness as C++ reads it: nonzero (NaN included) is true. */
+/**
+ * Truthiness as C++ reads it: nonzero (NaN included) is true.
+ *
+ * @example truthy(NaN) // true
+ */
 export function truthy(v: Scalar): boolean {
   return typeof v === 'bigint' ? v !== 0n : v !== 0;
 }

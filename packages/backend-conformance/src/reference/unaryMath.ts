@@ -25,7 +25,11 @@ const PREDICATES: Partial<Record<UnaryOp, (x: number) => boolean>> = {
   signbit: (x) => x < 0 || Object.is(x, -0),
 };
 
-/** True when `op` returns a bool whatever its input dtype. */
+/**
+ * True when `op` returns a bool whatever its input dtype.
+ *
+ * @example isPredicate('isnan') // true
+ */
 export function isPredicate(op: UnaryOp): boolean {
   return op in PREDICATES;
 }

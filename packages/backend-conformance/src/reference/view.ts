@@ -16,30 +16,13 @@ export interface OracleView {
 /** A binary or `where` operand of the oracle: a view, or a JS number broadcast to every element. */
 export type OracleOperand = OracleView | number;
 
-/** Number of elements of a shape (1 for rank 0). */
+/**
+ * Number of elements of a shape (1 for rank 0).
+ *
+ * @example sizeOf([2, 3]) // 6
+ */
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((n, s) => n * s, 1);
-}
-
-/**
- * Every multi-index of `shape` in row-major order.
- *
- * @example [...multiIndices([2, 2])] // [[0,0],[0,1],[1,0],[1,1]]
- */
-export function* multiIndices(shape: readonly number[]): Generator<number[]> {
-  if (shape.some((s) => s === 0)) return;
-  const idx = shape.map(() => 0);
-  for (;;) {
-    yield [...idx];
-    let d = shape.length - 1;
-    while (d >= 0) {
-      idx[d] = (idx[d] ?? 0) + 1;
-      if ((idx[d] ?? 0) < (shape[d] ?? 0)) break;
-      idx[d] = 0;
-      d--;
-    }
-    if (d < 0) return;
-  }
 }
 
 /**
@@ -68,31 +51,51 @@ export function forEachIndex(shape: readonly number[], fn: (idx: readonly number
   }
 }
 
-/** Position in `view.data` of the element at multi-index `idx`. */
+/**
+ * Position in `view.data` of the element at multi-index `idx`.
+ *
+ * @example positionOf({ data, dtype: 'float32', shape: [2, 2], strides: [1, 2], offset: 1 }, [1, 0]) // 2
+ */
 export function positionOf(view: OracleView, idx: readonly number[]): number {
   let p = view.offset;
   for (let k = 0; k < idx.length; k++) p += (idx[k] ?? 0) * (view.strides[k] ?? 0);
   return p;
 }
 
-/** The element of `view` at `idx`. */
+/**
+ * The element of `view` at `idx`.
+ *
+ * @example getAt(x, [0, 1])
+ */
 export function getAt(view: OracleView, idx: readonly number[]): Scalar {
   const v = view.data[positionOf(view, idx)];
   if (v === undefined) throw new Error(`oracle: index [${idx.join(', ')}] is outside the buffer`);
   return v;
 }
 
-/** Stores `v` (already of the view's dtype) at `idx`. */
+/**
+ * Stores `v` (already of the view's dtype) at `idx`.
+ *
+ * @example setAt(out, [0, 1], 2.5)
+ */
 export function setAt(view: OracleView, idx: readonly number[], v: Scalar): void {
   view.data[positionOf(view, idx)] = v;
 }
 
-/** The element of an operand at `idx` (a number operand is the same everywhere). */
+/**
+ * The element of an operand at `idx` (a number operand is the same everywhere).
+ *
+ * @example operandAt(3, [1, 2]) // 3
+ */
 export function operandAt(x: OracleOperand, idx: readonly number[]): Scalar {
   return typeof x === 'number' ? x : getAt(x, idx);
 }
 
-/** The elements of `view` in row-major order. */
+/**
+ * The elements of `view` in row-major order.
+ *
+ * @example viewValues(transposedView) // its elements, row-major
+ */
 export function viewValues(view: OracleView): Scalar[] {
   const out: Scalar[] = [];
   forEachIndex(view.shape, (idx) => out.push(getAt(view, idx)));

@@ -3,7 +3,7 @@
 
 import { describe, it } from 'vitest';
 import { BINARY_OPS, COMPARISON_OPS, type BinaryOp, type DType, type Operand } from '@torchlet/tensor/backend';
-import { ELEMENTWISE_CASES, caseName, inputLayout, type ElementwiseCase } from '../cases.js';
+import { ELEMENTWISE_CASES, IN_PLACE_CASES, caseName, inputLayout, type ElementwiseCase } from '../cases.js';
 import type { SuiteContext } from '../context.js';
 import { show, withHarness, type Harness, type Pair } from '../harness.js';
 import { BINARY_SPECS, inClass } from '../opSpecs.js';
@@ -23,7 +23,7 @@ const PROMOTE_FROM: Partial<Record<DType, DType>> = {
   int32: 'int8', int64: 'int32', int8: 'bool', uint8: 'bool',
 };
 
-type Variant = { kind: 'layout'; c: ElementwiseCase } | { kind: 'scalarA' | 'scalarB' | 'castOut' | 'promote' };
+type Variant = { kind: 'layout' | 'inPlace'; c: ElementwiseCase } | { kind: 'scalarA' | 'scalarB' | 'castOut' | 'promote' };
 
 interface Operands {
   a: Operand;
@@ -48,15 +48,16 @@ function asOperands(a: Pair | number, b: Pair | number): Operands {
 async function runCase(ctx: SuiteContext, op: BinaryOp, dtype: DType, v: Variant, label: string): Promise<void> {
   const spec = BINARY_SPECS[op];
   const [da, db] = spec.domains;
-  const c = v.kind === 'layout' ? v.c : (ELEMENTWISE_CASES[0] as ElementwiseCase);
+  const c = v.kind === 'layout' || v.kind === 'inPlace' ? v.c : (ELEMENTWISE_CASES[0] as ElementwiseCase);
   const comparison = COMPARISON_OPS.has(op);
   const outDtype: DType = comparison ? 'bool' : v.kind === 'castOut' ? (CAST_OUT[dtype] ?? dtype) : dtype;
   const aDtype: DType = v.kind === 'promote' ? (PROMOTE_FROM[dtype] ?? dtype) : dtype;
   await withHarness(ctx.backend, `binary ${op} ${dtype} ${label}`, async (h) => {
     const a = v.kind === 'scalarA' ? scalar(h, dtype, da) : h.tensor(aDtype, c.shape, inputLayout(c, 0), da);
     const b = v.kind === 'scalarB' ? scalar(h, dtype, db) : h.tensor(dtype, c.shape, inputLayout(c, 1), db);
-    const out = h.tensor(outDtype, c.shape, c.out);
+    const out = v.kind === 'inPlace' && typeof a !== 'number' ? a : h.tensor(outDtype, c.shape, c.out);
     const o = asOperands(a, b);
+    if (v.kind === 'inPlace' && typeof o.oa !== 'number') o.oa = { ...o.oa, data: [...o.oa.data] };
     ctx.backend.binary(op, o.a, o.b, out.view, dtype);
     binaryOracle(op, o.oa, o.ob, out.oracle, dtype);
     const tol = spec.exact || comparison ? exact(spec.signedZero) : approx(dtype);
@@ -65,13 +66,18 @@ async function runCase(ctx: SuiteContext, op: BinaryOp, dtype: DType, v: Variant
   });
 }
 
-/** Registers the binary tests. */
+/**
+ * Registers the binary tests.
+ *
+ * @example describeBinary({ name: 'cpu', backend, dtypes: ['float32'] })
+ */
 export function describeBinary(ctx: SuiteContext): void {
   describe('binary', () => {
     for (const op of BINARY_OPS) {
       describe(op, () => {
         for (const dtype of ctx.dtypes.filter((d) => inClass(d, BINARY_SPECS[op].dtypes))) {
           for (const c of ELEMENTWISE_CASES) it(caseName(dtype, c), () => runCase(ctx, op, dtype, { kind: 'layout', c }, c.name));
+          if (!COMPARISON_OPS.has(op)) for (const c of IN_PLACE_CASES) it(caseName(dtype, c), () => runCase(ctx, op, dtype, { kind: 'inPlace', c }, c.name));
           it(`${dtype} scalar a`, () => runCase(ctx, op, dtype, { kind: 'scalarA' }, 'scalar a'));
           it(`${dtype} scalar b`, () => runCase(ctx, op, dtype, { kind: 'scalarB' }, 'scalar b'));
           const cast = CAST_OUT[dtype];

@@ -84,7 +84,11 @@ async function runInt64Ties(ctx: SuiteContext, dst: DType): Promise<void> {
   });
 }
 
-/** Registers the copy tests. */
+/**
+ * Registers the copy tests.
+ *
+ * @example describeCopy({ name: 'cpu', backend, dtypes: ['float32', 'int32'] })
+ */
 export function describeCopy(ctx: SuiteContext): void {
   describe('copy', () => {
     for (const src of ctx.dtypes) {

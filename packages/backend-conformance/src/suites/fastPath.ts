@@ -10,7 +10,11 @@ import type { Tolerance } from '../tolerance.js';
 
 export type FastPathCheck = 'reference decomposition vs oracle' | 'fast path vs oracle' | 'fast path vs reference decomposition';
 
-/** The checks to register: the reference always, the fast path when declared. */
+/**
+ * The checks to register: the reference always, the fast path when declared.
+ *
+ * @example fastPathChecks(backend.supports.softmax !== undefined)
+ */
 export function fastPathChecks(declared: boolean): FastPathCheck[] {
   return declared
     ? ['reference decomposition vs oracle', 'fast path vs oracle', 'fast path vs reference decomposition']

@@ -30,7 +30,11 @@ function fillValues(dtype: DType): (number | bigint)[] {
   }
 }
 
-/** Registers the fill tests. */
+/**
+ * Registers the fill tests.
+ *
+ * @example describeFill({ name: 'cpu', backend, dtypes: ['int64'] })
+ */
 export function describeFill(ctx: SuiteContext): void {
   describe('fill', () => {
     for (const dtype of ctx.dtypes) {

@@ -66,7 +66,11 @@ async function runScatterAdd(ctx: SuiteContext, dtype: DType, c: IndexCase): Pro
   });
 }
 
-/** Registers the gather and scatterAdd tests. */
+/**
+ * Registers the gather and scatterAdd tests.
+ *
+ * @example describeIndexing({ name: 'cpu', backend, dtypes: ['float32', 'int64'] })
+ */
 export function describeIndexing(ctx: SuiteContext): void {
   if (!ctx.dtypes.includes('int64')) return;
   describe('gather', () => {

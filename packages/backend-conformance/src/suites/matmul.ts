@@ -59,7 +59,11 @@ async function runCase(ctx: SuiteContext, dtype: DType, c: MatmulCase): Promise<
   });
 }
 
-/** Registers the matmul tests. */
+/**
+ * Registers the matmul tests.
+ *
+ * @example describeMatmul({ name: 'cpu', backend, dtypes: ['float32'] })
+ */
 export function describeMatmul(ctx: SuiteContext): void {
   describe('matmul', () => {
     for (const dtype of ctx.dtypes.filter((d) => d !== 'bool')) {

@@ -20,7 +20,11 @@ const CASES: readonly { name: string; shape: readonly number[]; layout: LayoutKi
   { name: 'rank 0', shape: [], layout: 'offset', counter: 3 },
 ];
 
-/** Registers the randomBits tests. */
+/**
+ * Registers the randomBits tests.
+ *
+ * @example describeRandomBits({ name: 'cpu', backend, dtypes: ['int32'] })
+ */
 export function describeRandomBits(ctx: SuiteContext): void {
   if (!ctx.dtypes.includes('int32')) return;
   describe('randomBits', () => {

@@ -74,7 +74,11 @@ function valid(op: ReduceOp, dtype: DType, c: ReduceCase): boolean {
   return true;
 }
 
-/** Registers the reduce tests. */
+/**
+ * Registers the reduce tests.
+ *
+ * @example describeReduce({ name: 'cpu', backend, dtypes: ['float32', 'int64'] })
+ */
 export function describeReduce(ctx: SuiteContext): void {
   describe('reduce', () => {
     for (const op of REDUCE_OPS) {

@@ -49,7 +49,11 @@ function valid(op: ScanOp, dtype: DType, c: ScanCase): boolean {
   return !(c.long && (op === 'sum' || op === 'prod') && (dtype === 'float16' || dtype === 'bfloat16'));
 }
 
-/** Registers the scan tests. */
+/**
+ * Registers the scan tests.
+ *
+ * @example describeScan({ name: 'cpu', backend, dtypes: ['float32', 'int64'] })
+ */
 export function describeScan(ctx: SuiteContext): void {
   const fast = ctx.backend.supports.scan?.bind(ctx.backend.supports);
   describe('scan (fast path)', () => {

@@ -7,9 +7,10 @@ import { withHarness } from '../harness.js';
 import type { LayoutKind } from '../layout.js';
 import { isFloatDtype, softmaxOracle } from '../reference/index.js';
 import { composite } from '../tolerance.js';
+import type { Domain } from '../values.js';
 import { fastPathChecks, runFastPathCheck } from './fastPath.js';
 
-const CASES: readonly { name: string; shape: readonly number[]; dim: number; x: LayoutKind; out: LayoutKind }[] = [
+const CASES: readonly { name: string; shape: readonly number[]; dim: number; x: LayoutKind; out: LayoutKind; domain?: Domain }[] = [
   { name: 'last dim', shape: [3, 4, 5], dim: 2, x: 'contiguous', out: 'contiguous' },
   { name: 'dim 1', shape: [3, 4, 5], dim: 1, x: 'contiguous', out: 'contiguous' },
   { name: 'dim 0 of transposed', shape: [3, 4, 5], dim: 0, x: 'transposed', out: 'contiguous' },
@@ -18,11 +19,16 @@ const CASES: readonly { name: string; shape: readonly number[]; dim: number; x: 
   { name: 'broadcast input', shape: [3, 4, 5], dim: 1, x: 'broadcast', out: 'sliced' },
   { name: 'long rows', shape: [2, 5003], dim: 1, x: 'contiguous', out: 'contiguous' },
   { name: 'rows of one', shape: [4, 1], dim: 1, x: 'contiguous', out: 'contiguous' },
+  { name: 'masked rows (-Inf, all -Inf gives NaN)', shape: [8, 3], dim: 1, x: 'contiguous', out: 'contiguous', domain: 'masked' },
   { name: 'empty rows', shape: [3, 0], dim: 1, x: 'contiguous', out: 'contiguous' },
   { name: 'no rows', shape: [0, 4], dim: 1, x: 'contiguous', out: 'contiguous' },
 ];
 
-/** Registers the softmax tests. */
+/**
+ * Registers the softmax tests.
+ *
+ * @example describeSoftmax({ name: 'cpu', backend, dtypes: ['float32'] })
+ */
 export function describeSoftmax(ctx: SuiteContext): void {
   const fast = ctx.backend.supports.softmax?.bind(ctx.backend.supports);
   describe('softmax (fast path)', () => {
@@ -34,7 +40,7 @@ export function describeSoftmax(ctx: SuiteContext): void {
             for (const check of fastPathChecks(fast !== undefined)) {
               it(`${dtype} ${c.name}: ${check}`, () =>
                 withHarness(ctx.backend, `${op} ${dtype} ${c.name}`, async (h) => {
-                  const x = h.tensor(dtype as DType, c.shape, c.x, 'softmax');
+                  const x = h.tensor(dtype as DType, c.shape, c.x, c.domain ?? 'softmax');
                   const out = h.tensor(dtype, c.shape, c.out);
                   const run = {
                     oracle: (o: typeof out.oracle) => softmaxOracle(x.oracle, c.dim, o, log),

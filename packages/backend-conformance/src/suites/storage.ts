@@ -33,7 +33,11 @@ function expectValues(got: StorageArray, dtype: DType, expected: readonly Scalar
   if (bad >= 0) throw new Error(`${what}: element ${bad} is ${String(values[bad])}, expected ${String(expected[bad])}`);
 }
 
-/** Registers the storage tests. */
+/**
+ * Registers the storage tests.
+ *
+ * @example describeStorage({ name: 'cpu', backend, dtypes: ['float16'] })
+ */
 export function describeStorage(ctx: SuiteContext): void {
   const { backend } = ctx;
   describe('storage', () => {

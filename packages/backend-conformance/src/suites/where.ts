@@ -45,7 +45,11 @@ async function runCase(ctx: SuiteContext, dtype: DType, c: ElementwiseCase, vari
   });
 }
 
-/** Registers the where tests. */
+/**
+ * Registers the where tests.
+ *
+ * @example describeWhere({ name: 'cpu', backend, dtypes: ['bool', 'float32'] })
+ */
 export function describeWhere(ctx: SuiteContext): void {
   describe('where', () => {
     for (const dtype of ctx.dtypes) {

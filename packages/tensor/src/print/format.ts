@@ -1,3 +1,4 @@
+import type { DType } from '../backend/dtype.js';
 import type { ElementKind } from './element.js';
 import { createFormatter } from './formatter.js';
 import { layoutTensor } from './layout.js';
@@ -7,17 +8,8 @@ import { addSuffixes } from './suffixes.js';
 
 export { printOptions, setPrintOptions, type PrintOptions } from './options.js';
 
-/** The dtypes a printable tensor may have. */
-export type PrintableDType =
-  | 'float32'
-  | 'float64'
-  | 'float16'
-  | 'bfloat16'
-  | 'int32'
-  | 'int64'
-  | 'int8'
-  | 'uint8'
-  | 'bool';
+/** The dtypes a printable tensor may have: all of them. */
+export type PrintableDType = DType;
 
 /** Everything `formatTensor` needs to know about a tensor. */
 export interface PrintableTensor {

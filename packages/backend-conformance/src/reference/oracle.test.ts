@@ -1,5 +1,5 @@
 // The oracle checked against PyTorch itself: golden values from
-// test/fixtures/oracle.py (regenerate, never hand-edit), and the Philox
+// tools/fixtures/oracle.py (regenerate, never hand-edit), and the Philox
 // known-answer vectors of Random123.
 
 import { readFileSync } from 'node:fs';

@@ -15,7 +15,7 @@ import { checkSameDevice, isTensor, scalarValue } from './operands.js';
 import { broadcastShapes, fmtShape } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
-import { cast, clone, expandView } from './copy.js';
+import { cast, clone, copyInto, expandView } from './copy.js';
 
 /** How a unary op's output dtype follows its input's. */
 type UnaryKind = 'float' | 'same' | 'bool';
@@ -316,12 +316,7 @@ export function nanToNum(x: Tensor, opts?: { nan?: number; posinf?: number | nul
   let r = where(unaryOp('isnan', x), opts?.nan ?? 0, x);
   r = where(unaryOp('isposinf', r), posinf, r);
   r = where(unaryOp('isneginf', r), neginf, r);
-  if (out) {
-    out.storage.backend.copy(r.backendView, out.backendView);
-    out.bumpVersion();
-    return out;
-  }
-  return r;
+  return out ? copyInto(out, r) : r;
 }
 
 /** C++ type names, as PyTorch prints them in lerp's dtype checks. */
@@ -361,14 +356,8 @@ export function lerp(start: Tensor, end: Tensor, weight: TensorOrScalar, out?: T
   }
   if (r.dtype !== dtype) r = cast(r, dtype);
   if (!out) return r;
-  const shape = broadcastShapes(out.shape, r.shape);
-  if (shape.length !== out.ndim || shape.some((s, i) => s !== out.shape[i])) {
-    throw new RuntimeError(`output with shape ${fmtShape(out.shape)} doesn't match the broadcast shape ${fmtShape(r.shape)}`);
-  }
   checkNoInternalOverlap(out);
-  out.storage.backend.copy(expandView(r, out.shape), out.backendView);
-  out.bumpVersion();
-  return out;
+  return copyInto(out, r);
 }
 
 /** Largest finite value per float dtype (torch.finfo(d).max). */

@@ -4,6 +4,7 @@ import type { DType } from './backend/dtype.js';
 import type { TensorOrScalar } from './operands.js';
 import type { Tensor } from './tensor.js';
 import * as E from './elementwise.js';
+import { isFloatingPoint as isFloatDtype } from './backend/dtype.js';
 import type * as R from './reduce.js';
 import type { SizeArgs } from './shape.js';
 
@@ -160,3 +161,8 @@ export const cumsum = (x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor
 export const cumprod = (x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor => x.cumprod(dim, opts);
 export { softmax, logSoftmax } from './softmax.js';
 export { matmul, mm, bmm, mv, dot, outer } from './linalg.js';
+
+/** `torch.is_floating_point(x)`; also takes a dtype name. */
+export const isFloatingPoint = (x: Tensor | DType): boolean => (typeof x === 'string' ? isFloatDtype(x) : x.isFloatingPoint());
+/** `torch.numel(x)`. */
+export const numel = (x: Tensor): number => x.numel();

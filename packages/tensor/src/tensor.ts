@@ -2,6 +2,7 @@
 // Methods are thin: each one forwards to the function of its op family.
 
 import type { DType } from './backend/dtype.js';
+import { isFloatingPoint, itemSize } from './backend/dtype.js';
 import { contiguousStrides, isContiguousLayout, numel } from './backend/layout.js';
 import type { View } from './backend/types.js';
 import { RuntimeError } from './errors.js';
@@ -190,12 +191,12 @@ export class Tensor {
 
   /** `x.is_floating_point()`. */
   isFloatingPoint(): boolean {
-    return this.dtype === 'float32' || this.dtype === 'float64' || this.dtype === 'float16' || this.dtype === 'bfloat16';
+    return isFloatingPoint(this.dtype);
   }
 
   /** `x.element_size()`: bytes per element. */
   elementSize(): number {
-    return this.storage.bytes / Math.max(this.storage.size, 1) || 0;
+    return itemSize(this.dtype);
   }
 
   // ---- copies and views ---------------------------------------------------

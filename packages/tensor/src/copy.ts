@@ -8,26 +8,28 @@ import type { Tensor } from './tensor.js';
 import { emptyTensor, viewTensor } from './tensor.js';
 import { checkSameDevice } from './operands.js';
 
-/** `x.contiguous()`: `x` itself when already row-major, else a row-major copy. */
+/** `x.contiguous()`: `x` itself when already row-major, else a row-major copy. @example torch.zeros(2, 3).t().contiguous().strides // [2, 1] */
 export function contiguous(x: Tensor): Tensor {
   if (x.isContiguous()) return x;
-  return clone(x);
-}
-
-/** `x.clone()`: a row-major copy with its own storage. */
-export function clone(x: Tensor): Tensor {
-  return cast(x, x.dtype, true);
-}
-
-/** `x` converted to `dtype` (`x` itself when it already has it, unless `copy`). */
-export function cast(x: Tensor, dtype: DType, copy = false): Tensor {
-  if (x.dtype === dtype && !copy) return x;
-  const out = emptyTensor(x.shape, dtype, x.device);
+  const out = emptyTensor(x.shape, x.dtype, x.device);
   x.storage.backend.copy(x.backendView, out.backendView);
   return out;
 }
 
-/** `dst.copy_(src)`: writes `src` (broadcast, cast) into `dst` in place; any devices. */
+/** `x.clone()`: a row-major copy with its own storage. @example const x = torch.ones(2); x.clone().storage === x.storage // false */
+export function clone(x: Tensor): Tensor {
+  return cast(x, x.dtype, true);
+}
+
+/** `x` converted to `dtype` (`x` itself when it already has it, unless `copy`). @example cast(torch.tensor([1.5, -2.5]), 'int64') // tensor([ 1, -2]) */
+export function cast(x: Tensor, dtype: DType, copy = false): Tensor {
+  if (x.dtype === dtype && !copy) return x;
+  const out = emptyTensor(x.shape, dtype, x.device, x);
+  x.storage.backend.copy(x.backendView, out.backendView);
+  return out;
+}
+
+/** `dst.copy_(src)`: writes `src` (broadcast, cast) into `dst` in place; any devices. @example torch.zeros(3).copy_(torch.tensor([2])) // tensor([2., 2., 2.]) */
 export function copyInto(dst: Tensor, src: Tensor): Tensor {
   const shape = broadcastShapes(dst.shape, src.shape);
   if (shape.length !== dst.ndim || shape.some((s, i) => s !== dst.shape[i])) {
@@ -42,7 +44,7 @@ export function copyInto(dst: Tensor, src: Tensor): Tensor {
   return dst;
 }
 
-/** A broadcast backend view of `x` at `shape` (no new tensor). */
+/** A broadcast backend view of `x` at `shape` (no new tensor). @example expandView(torch.zeros(3, 1), [2, 3, 4]).strides // [0, 1, 0] */
 export function expandView(x: Tensor, shape: readonly number[]) {
   const v = x.backendView;
   if (x.ndim === shape.length && x.shape.every((s, i) => s === shape[i])) return v;
@@ -51,7 +53,7 @@ export function expandView(x: Tensor, shape: readonly number[]) {
   return { ...v, shape, strides };
 }
 
-/** `x.to(device)`: a copy on another device (`x` itself when already there). */
+/** `x.to(device)`: a copy on another device (`x` itself when already there). @example const x = torch.ones(2); toDevice(x, 'cpu') === x // true */
 export function toDevice(x: Tensor, device: Device): Tensor {
   if (x.device === device) return x;
   const src = x.storage.backend;
@@ -64,7 +66,7 @@ export function toDevice(x: Tensor, device: Device): Tensor {
   return out;
 }
 
-/** `await x.toAsync(device)`: `to(device)` for devices that can only be read asynchronously. */
+/** `await x.toAsync(device)`: `to(device)` for devices that can only be read asynchronously. @example const y = await x.toAsync('cpu') */
 export async function toDeviceAsync(x: Tensor, device: Device): Promise<Tensor> {
   if (x.device === device) return x;
   const data = await x.storage.backend.read(x.backendView);
@@ -73,7 +75,7 @@ export async function toDeviceAsync(x: Tensor, device: Device): Promise<Tensor> 
   return out;
 }
 
-/** `x.detach()` without autograd: a new tensor sharing `x`'s storage. */
+/** `x.detach()` without autograd: a new tensor sharing `x`'s storage. @example const x = torch.ones(2); alias(x).storage === x.storage // true */
 export function alias(x: Tensor): Tensor {
   return viewTensor(x, x.shape, x.strides, x.offset);
 }

@@ -199,7 +199,7 @@ function splitSizes(args: readonly unknown[]): [number[], TensorOptions | undefi
 /**
  * `torch.full(size, fillValue)`: dtype inferred from the value when not given
  * (bool, int64 or the default float).
- * @example torch.full([2, 2], 7)
+ * @example torch.full([2], 7) // tensor([7, 7])
  */
 export function full(size: readonly number[], fillValue: Scalar, opts?: TensorOptions): Tensor {
   const shape = [...size];
@@ -221,12 +221,12 @@ function filled(value: number, args: readonly unknown[]): Tensor {
   return full(shape, value, { ...opts, dtype: opts?.dtype ?? getDefaultDtype() });
 }
 
-/** `torch.zeros(*size)`. @example torch.zeros(2, 3) or torch.zeros([2, 3], { dtype: 'int64' }) */
+/** `torch.zeros(*size)` or `torch.zeros([...sizes], opts)`. @example torch.zeros([2], { dtype: 'int64' }) // tensor([0, 0]) */
 export function zeros(...args: SizesAndOptions): Tensor {
   return filled(0, args);
 }
 
-/** `torch.ones(*size)`. @example torch.ones(2, 3) */
+/** `torch.ones(*size)`. @example torch.ones(2) // tensor([1., 1.]) */
 export function ones(...args: SizesAndOptions): Tensor {
   return filled(1, args);
 }
@@ -242,28 +242,38 @@ function likeOptions(t: Tensor, opts?: TensorOptions): TensorOptions {
   return { dtype: opts?.dtype ?? t.dtype, device: opts?.device ?? t.device, requiresGrad: opts?.requiresGrad ?? false };
 }
 
-/** `torch.zeros_like(t)`. */
+/** `torch.zeros_like(t)`: zeros of `t`'s shape, dtype and device. @example torch.zerosLike(torch.tensor([1, 2])) // tensor([0, 0]) */
 export function zerosLike(t: Tensor, opts?: TensorOptions): Tensor {
-  return full(t.shape, 0, likeOptions(t, opts));
+  return filledLike(t, 0, opts);
 }
-/** `torch.ones_like(t)`. */
+/** `torch.ones_like(t)`: ones of `t`'s shape, dtype and device. @example torch.onesLike(torch.tensor([1, 2]), { dtype: 'float32' }) // tensor([1., 1.]) */
 export function onesLike(t: Tensor, opts?: TensorOptions): Tensor {
-  return full(t.shape, 1, likeOptions(t, opts));
+  return filledLike(t, 1, opts);
 }
-/** `torch.full_like(t, v)`. */
+/** `torch.full_like(t, v)`: `v` in `t`'s shape, dtype and device. @example torch.fullLike(torch.zeros(2), 7) // tensor([7., 7.]) */
 export function fullLike(t: Tensor, fillValue: Scalar, opts?: TensorOptions): Tensor {
-  return full(t.shape, fillValue, likeOptions(t, opts));
+  return filledLike(t, fillValue, opts);
 }
-/** `torch.empty_like(t)`. */
+/** `torch.empty_like(t)`: uninitialised, in `t`'s shape, dtype and device. @example torch.emptyLike(torch.zeros(2, 3)).shape // [2, 3] */
 export function emptyLike(t: Tensor, opts?: TensorOptions): Tensor {
   const o = likeOptions(t, opts);
-  return finish(emptyTensor(t.shape, o.dtype!, o.device!), o);
+  return finish(emptyTensor(t.shape, o.dtype!, o.device!, t), o);
+}
+
+/** A tensor in `t`'s shape and layout filled with `value`. */
+function filledLike(t: Tensor, value: Scalar, opts?: TensorOptions): Tensor {
+  const o = likeOptions(t, opts);
+  const out = emptyTensor(t.shape, o.dtype!, o.device!, t);
+  if (out.numel() > 0) out.storage.backend.fill(out.backendView, fillTypeValue(value, o.dtype!));
+  return finish(out, o);
 }
 
 /**
  * `torch.arange(end)`, `arange(start, end, step=1)`: int64 when every argument
  * is an integer, else the default float dtype.
- * @example torch.arange(5); torch.arange(0, 1, 0.25)
+ * @example
+ * torch.arange(5) // tensor([0, 1, 2, 3, 4])
+ * torch.arange(0, 1, 0.25) // tensor([0.0000, 0.2500, 0.5000, 0.7500])
  */
 export function arange(end: number, opts?: TensorOptions): Tensor;
 export function arange(start: number, end: number, opts?: TensorOptions): Tensor;
@@ -290,7 +300,7 @@ export function arange(...args: (number | TensorOptions | undefined)[]): Tensor 
 
 /**
  * `torch.linspace(start, end, steps)`: evenly spaced, computed from both ends as PyTorch does.
- * @example torch.linspace(0, 1, 5)
+ * @example torch.linspace(0, 1, 5) // tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])
  */
 export function linspace(start: number, end: number, steps: number, opts?: TensorOptions): Tensor {
   if (steps < 0) throw new RuntimeError('number of steps must be non-negative');
@@ -320,7 +330,7 @@ export function eye(n: number, m?: number | TensorOptions, opts?: TensorOptions)
   return finish(fromValues(values, [n, cols], o?.dtype ?? getDefaultDtype(), o?.device ?? getDefaultDevice()), o);
 }
 
-/** `torch.scalar_tensor(v)`: a 0-d tensor. */
+/** `torch.scalar_tensor(v)`: a 0-d tensor of the default float dtype. @example torch.scalarTensor(3) // tensor(3.) */
 export function scalarTensor(v: Scalar, opts?: TensorOptions): Tensor {
   return full([], v, { ...opts, dtype: opts?.dtype ?? getDefaultDtype() });
 }

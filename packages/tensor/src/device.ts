@@ -20,7 +20,7 @@ export function registerBackend(backend: Backend): void {
   backends.set(backend.device, backend);
 }
 
-/** The backend for `device`, or a clear error when none is registered. */
+/** The backend for `device`, or a clear error when none is registered. @example torch.getBackend('cpu').device // 'cpu' */
 export function getBackend(device: Device): Backend {
   const b = backends.get(device);
   if (b === undefined) {
@@ -33,16 +33,17 @@ export function getBackend(device: Device): Backend {
   return b;
 }
 
-/** Registered device names. */
+/** Registered device names. @example torch.availableDevices() // ['cpu'] */
 export function availableDevices(): string[] {
   return [...backends.keys()];
 }
 
-/** `torch.set_default_device(d)`: where creation ops put tensors without a `device` option. */
+/** `torch.set_default_device(d)`: where creation ops put tensors without a `device` option. @example torch.setDefaultDevice('webgpu') */
 export function setDefaultDevice(device: Device): void {
   defaultDevice = device;
 }
 
+/** `torch.get_default_device()`: the device of creation ops without a `device` option. @example torch.getDefaultDevice() // 'cpu' */
 export function getDefaultDevice(): Device {
   return defaultDevice;
 }

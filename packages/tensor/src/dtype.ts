@@ -7,19 +7,33 @@ import { RuntimeError } from './errors.js';
 export type { DType };
 export { isFloatingPoint, isIntegral };
 
+/** `torch.float32`, also `torch.float`. @example torch.zeros(2, { dtype: torch.float32 }).dtype // 'float32' */
 export const float32 = 'float32' as const;
+/** `torch.float` = float32. @example torch.float // 'float32' */
 export const float = 'float32' as const;
+/** `torch.float64`, also `torch.double`. @example torch.float64 // 'float64' */
 export const float64 = 'float64' as const;
+/** `torch.double` = float64. @example torch.double // 'float64' */
 export const double = 'float64' as const;
+/** `torch.float16`, also `torch.half`. @example torch.float16 // 'float16' */
 export const float16 = 'float16' as const;
+/** `torch.half` = float16. @example torch.half // 'float16' */
 export const half = 'float16' as const;
+/** `torch.bfloat16`. @example torch.bfloat16 // 'bfloat16' */
 export const bfloat16 = 'bfloat16' as const;
+/** `torch.int32`, also `torch.int`. @example torch.int32 // 'int32' */
 export const int32 = 'int32' as const;
+/** `torch.int` = int32. @example torch.int // 'int32' */
 export const int = 'int32' as const;
+/** `torch.int64`, also `torch.long`; integer data defaults to it. @example torch.int64 // 'int64' */
 export const int64 = 'int64' as const;
+/** `torch.long` = int64. @example torch.long // 'int64' */
 export const long = 'int64' as const;
+/** `torch.int8`. @example torch.int8 // 'int8' */
 export const int8 = 'int8' as const;
+/** `torch.uint8`. @example torch.uint8 // 'uint8' */
 export const uint8 = 'uint8' as const;
+/** `torch.bool`. @example torch.bool // 'bool' */
 export const bool = 'bool' as const;
 
 /** PyTorch's name of a dtype inside messages: `Float`, `Long`, … */
@@ -37,12 +51,12 @@ export const SCALAR_TYPE_NAME: Record<DType, string> = {
 
 let defaultFloat: DType = 'float32';
 
-/** `torch.get_default_dtype()`. */
+/** `torch.get_default_dtype()`: the dtype of float tensors created without one. @example torch.getDefaultDtype() // 'float32' */
 export function getDefaultDtype(): DType {
   return defaultFloat;
 }
 
-/** `torch.set_default_dtype(d)`: the dtype of float tensors created without one. */
+/** `torch.set_default_dtype(d)`: the dtype of float tensors created without one. @example torch.setDefaultDtype('float64') */
 export function setDefaultDtype(dtype: DType): void {
   if (!isFloatingPoint(dtype)) {
     throw new TypeError(`only floating-point types are supported as the default type`);
@@ -50,7 +64,7 @@ export function setDefaultDtype(dtype: DType): void {
   defaultFloat = dtype;
 }
 
-/** 0 bool, 1 integer, 2 floating point. */
+/** The promotion category of a dtype: 0 bool, 1 integer, 2 floating point. @example category('uint8') // 1 */
 export function category(dtype: DType): number {
   return dtype === 'bool' ? 0 : isFloatingPoint(dtype) ? 2 : 1;
 }
@@ -60,6 +74,7 @@ const INT_RANK: Partial<Record<DType, number>> = { uint8: 1, int8: 1, int32: 2, 
 /**
  * `torch.promote_types(a, b)`. PyTorch promotes uint8 with int8 to int16,
  * which torchlet lacks; it uses int32 there.
+ * @example torch.promoteTypes('int32', 'float16') // 'float16'
  */
 export function promoteTypes(a: DType, b: DType): DType {
   if (a === b) return a;
@@ -84,6 +99,7 @@ export type PromotionOperand = { dtype: DType; shape: readonly number[] } | numb
 /**
  * `torch.result_type(...)`: tensors with dims win within their category; 0-d tensors
  * and then plain numbers only raise the category.
+ * @example torch.resultType(torch.tensor([1, 2]).int(), 2.5) // 'float32'
  */
 export function resultType(...operands: PromotionOperand[]): DType {
   let dimResult: DType | undefined;
@@ -110,14 +126,14 @@ export function resultType(...operands: PromotionOperand[]): DType {
   return result;
 }
 
-/** The dtype PyTorch gives a plain number: bool, int64 for integers, the default float otherwise. */
+/** The dtype PyTorch gives a plain number: bool, int64 for integers, the default float otherwise. @example scalarDtype(3) // 'int64' */
 export function scalarDtype(v: number | boolean | bigint): DType {
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'bigint') return 'int64';
   return Number.isInteger(v) ? 'int64' : defaultFloat;
 }
 
-/** Accepts `'float32'` or PyTorch spellings (`'torch.float32'`, `'float'`, `'long'`). */
+/** Accepts `'float32'` or PyTorch spellings (`'torch.float32'`, `'float'`, `'long'`). @example toDType('torch.long') // 'int64' */
 export function toDType(d: string): DType {
   const name = d.startsWith('torch.') ? d.slice(6) : d;
   const aliases: Record<string, DType> = {

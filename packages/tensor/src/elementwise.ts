@@ -184,7 +184,7 @@ export interface AlphaOptions {
   alpha?: Scalar;
 }
 
-/** `torch.add(a, b, { alpha })` = a + alpha * b. @example x.add(y, { alpha: 2 }) */
+/** `torch.add(a, b, { alpha })` = a + alpha * b. @example torch.add(torch.tensor([1, 2]), torch.tensor([10, 20]), { alpha: 2 }) // tensor([21, 42]) */
 export function add(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions & { out?: Tensor }): Tensor {
   const scaled = opts?.alpha !== undefined && opts.alpha !== 1 ? mulAlpha(a, b, opts.alpha) : b;
   // alpha never changes the result type: 2 * 1.5 is the JS number 3, still a float operand
@@ -199,7 +199,7 @@ function mulAlpha(a: TensorOrScalar, b: TensorOrScalar, alpha: Scalar): TensorOr
   return isTensor(b) ? binaryOp('mul', b, alpha, { computeDtype: dtype }) : scalarValue(b) * scalarValue(alpha);
 }
 
-/** `torch.sub(a, b, { alpha })` = a - alpha * b. */
+/** `torch.sub(a, b, { alpha })` = a - alpha * b. @example torch.sub(torch.tensor([5, 7]), torch.tensor([1, 2]), { alpha: 2 }) // tensor([3, 3]) */
 export function sub(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions & { out?: Tensor }): Tensor {
   const isBoolOperand = (x: TensorOrScalar) => (isTensor(x) ? x.dtype === 'bool' : typeof x === 'boolean');
   if (isBoolOperand(a) && isBoolOperand(b)) {
@@ -216,7 +216,7 @@ export function sub(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions & 
   return binaryOp('sub', a, scaled, { out: opts?.out, computeDtype: resultType(a, b) });
 }
 
-/** `torch.mul(a, b)`. */
+/** `torch.mul(a, b)`: a * b, broadcasting and promoting. @example torch.mul(torch.tensor([1, 2]), 0.5) // tensor([0.5000, 1.0000]) */
 export function mul(a: TensorOrScalar, b: TensorOrScalar, out?: Tensor): Tensor {
   return binaryOp('mul', a, b, { out });
 }
@@ -226,7 +226,11 @@ export interface DivOptions {
   roundingMode?: 'trunc' | 'floor' | null;
 }
 
-/** `torch.div(a, b, { roundingMode })`: true division promotes integers to the default float. */
+/**
+ * `torch.div(a, b, { roundingMode })`: true division promotes integers to the default float;
+ * `'trunc'` and `'floor'` round the quotient and keep integer dtypes.
+ * @example torch.div(torch.tensor([-7, 7]), 2, { roundingMode: 'trunc' }) // tensor([-3,  3])
+ */
 export function div(a: TensorOrScalar, b: TensorOrScalar, opts?: DivOptions & { out?: Tensor }): Tensor {
   const mode = opts?.roundingMode ?? null;
   const common = resultType(a, b);
@@ -237,12 +241,15 @@ export function div(a: TensorOrScalar, b: TensorOrScalar, opts?: DivOptions & { 
   return binaryOp(mode === 'trunc' ? 'truncDiv' : 'floorDiv', a, b, { out: opts?.out });
 }
 
-/** `torch.floor_divide(a, b)`. */
+/** `torch.floor_divide(a, b)`: division rounded down (Python's `//`). @example torch.floorDivide(torch.tensor([-7, 7]), 2) // tensor([-4,  3]) */
 export function floorDivide(a: TensorOrScalar, b: TensorOrScalar): Tensor {
   return binaryOp('floorDiv', a, b);
 }
 
-/** `torch.pow(a, b)`; integer tensors refuse negative integer exponents as PyTorch does. */
+/**
+ * `torch.pow(a, b)`; integer tensors refuse negative integer exponents as PyTorch does.
+ * @example torch.pow(torch.tensor([2, 3]), 2) // tensor([4, 9])
+ */
 export function pow(a: TensorOrScalar, b: TensorOrScalar, out?: Tensor): Tensor {
   const dtype = resultType(a, b);
   if (isIntegral(dtype, true) && typeof b === 'number' && b < 0) {
@@ -284,7 +291,7 @@ export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tenso
 /** Options of clamp: either bound may be omitted, not both. */
 export type ClampBound = TensorOrScalar | null | undefined;
 
-/** `torch.clamp(x, min, max)`: bounds may be scalars or tensors. */
+/** `torch.clamp(x, min, max)`: bounds may be scalars or tensors. @example torch.clamp(torch.tensor([-2, 0, 2]), 0) // tensor([0, 0, 2]) */
 export function clamp(x: Tensor, min?: ClampBound, max?: ClampBound, out?: Tensor): Tensor {
   const hasMin = min !== undefined && min !== null;
   const hasMax = max !== undefined && max !== null;
@@ -306,7 +313,7 @@ function checkClampBool(min: TensorOrScalar | null, max: TensorOrScalar | null):
   if (kernel) throw notImplementedFor(kernel, 'bool');
 }
 
-/** `torch.nan_to_num(x, nan=0, posinf=max, neginf=min)`. */
+/** `torch.nan_to_num(x, nan=0, posinf=max, neginf=min)`. @example torch.nanToNum(torch.tensor([NaN, -Infinity]), { neginf: -1 }) // tensor([ 0., -1.]) */
 export function nanToNum(x: Tensor, opts?: { nan?: number; posinf?: number | null; neginf?: number | null }, out?: Tensor): Tensor {
   if (out) checkNoInternalOverlap(out);
   if (!isFloatingPoint(x.dtype)) return out ? out : clone(x);
@@ -368,12 +375,18 @@ export const FINFO_MAX: Partial<Record<DType, number>> = {
   float64: Number.MAX_VALUE,
 };
 
-/** `torch.gelu(x, approximate='none'|'tanh')`. */
+/**
+ * `F.gelu(x, approximate='none'|'tanh')`, as `torch.gelu`.
+ * @example torch.gelu(torch.tensor([-1, 1]).float(), { approximate: 'tanh' }) // tensor([-0.1588,  0.8412])
+ */
 export function gelu(x: Tensor, opts?: { approximate?: 'none' | 'tanh' }): Tensor {
   return unaryOp(opts?.approximate === 'tanh' ? 'geluTanh' : 'gelu', x);
 }
 
-/** `torch.nn.functional.softplus(x, beta=1, threshold=20)`. */
+/**
+ * `torch.nn.functional.softplus(x, beta=1, threshold=20)`, as `torch.softplus`.
+ * @example torch.softplus(torch.tensor([0, 1]).float(), { beta: 2 }) // tensor([0.3466, 1.0635])
+ */
 export function softplus(x: Tensor, opts?: { beta?: number; threshold?: number }): Tensor {
   checkSupported(UNARY_REFUSED.softplus, x.dtype);
   const beta = opts?.beta ?? 1;
@@ -384,7 +397,7 @@ export function softplus(x: Tensor, opts?: { beta?: number; threshold?: number }
   return where(binaryOp('gt', bx, threshold), x, soft);
 }
 
-/** `torch.round(x, decimals=0)`: half to even. */
+/** `torch.round(x, decimals=0)`: half to even. @example torch.round(torch.tensor([1.25, 2.5]), { decimals: 1 }) // tensor([1.2000, 2.5000]) */
 export function round(x: Tensor, opts?: { decimals?: number }): Tensor {
   const d = opts?.decimals ?? 0;
   if (d === 0) return unaryOp('round', x);
@@ -393,8 +406,12 @@ export function round(x: Tensor, opts?: { decimals?: number }): Tensor {
   return div(unaryOp('round', mul(x, scale)), scale);
 }
 
-/** `torch.logical_not(x)` etc. are unaryOp/binaryOp; `isclose` builds on them. */
+/**
+ * `torch.isclose(a, b, { rtol=1e-5, atol=1e-8, equalNan=false })`: |a - b| <= atol + rtol * |b|, as bool.
+ * @example torch.isclose(torch.tensor([1, NaN]), torch.tensor([1, NaN]), { equalNan: true }) // tensor([True, True])
+ */
 export function isclose(a: Tensor, b: Tensor, opts?: { rtol?: number; atol?: number; equalNan?: boolean }): Tensor {
+  if (a.dtype !== b.dtype) throw new RuntimeError(`${SCALAR_TYPE_NAME[a.dtype]} did not match ${SCALAR_TYPE_NAME[b.dtype]}`);
   const rtol = opts?.rtol ?? 1e-5;
   const atol = opts?.atol ?? 1e-8;
   const diff = unaryOp('abs', sub(a, b));
@@ -404,7 +421,10 @@ export function isclose(a: Tensor, b: Tensor, opts?: { rtol?: number; atol?: num
   return close;
 }
 
-/** `torch.allclose(a, b)`: whether every element is close (synchronous read; CPU). */
+/**
+ * `torch.allclose(a, b, { rtol, atol, equalNan })`: whether every element is close (synchronous read; CPU).
+ * @example torch.allclose(torch.tensor([1, 2.5]), torch.tensor([1, 2.6]), { atol: 0.2 }) // true
+ */
 export function allclose(a: Tensor, b: Tensor, opts?: { rtol?: number; atol?: number; equalNan?: boolean }): boolean {
   const c = isclose(a, b, opts);
   const backend = c.storage.backend;

@@ -7,7 +7,7 @@ import type { Tensor } from './tensor.js';
 import { copyInto } from './copy.js';
 import { fillTypeValue } from './creation.js';
 
-/** Sets every element of `x` to `value` (a scalar or a 0-d tensor). */
+/** Sets every element of `x` to `value` (a scalar or a 0-d tensor): `x.fill_(value)`. @example torch.zeros(2).fill_(torch.tensor(1.5)) // tensor([1.5000, 1.5000]) */
 export function fill(x: Tensor, value: Scalar | Tensor): Tensor {
   if (isTensor(value)) {
     if (value.ndim !== 0) {

@@ -33,7 +33,7 @@ function sliceBounds(slice: Slice, size: number): [number, number, number] {
 /**
  * `x[...]` with basic indices: ints select, `[start, stop, step]` slice, `null`
  * inserts a dim, `'...'` stands for the remaining dims. Always a view.
- * @example x.at(0, [1, 3], null, '...')
+ * @example torch.arange(6).view(2, 3).at(0, [1, 3]) // tensor([1, 2])
  */
 export function at(x: Tensor, ...indices: Index[]): Tensor {
   if (indices.some((i) => isTensor(i))) {
@@ -86,7 +86,10 @@ export function at(x: Tensor, ...indices: Index[]): Tensor {
   return viewTensor(x, shape, strides, offset);
 }
 
-/** `x[...] = value` for basic indices: writes `value` (broadcast, cast) in place. */
+/**
+ * `x[...] = value` for basic indices: writes `value` (broadcast, cast) in place.
+ * @example torch.zeros(3).setAt([[1, null]], 5) // tensor([0., 5., 5.])
+ */
 export function setAt(x: Tensor, indices: readonly Index[], value: TensorOrScalar): Tensor {
   const target = at(x, ...indices);
   let src = isTensor(value) ? value : full([], value, { dtype: x.dtype, device: x.device });

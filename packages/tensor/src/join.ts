@@ -8,7 +8,10 @@ import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
 import { narrow, select, unsqueeze } from './views.js';
 
-/** `torch.cat(tensors, dim=0)`: dtypes promote; legacy empty 1-D tensors are skipped. */
+/**
+ * `torch.cat(tensors, dim=0)`: dtypes promote; legacy empty 1-D tensors are skipped.
+ * @example torch.cat([torch.tensor([1, 2]), torch.tensor([3.5])]) // tensor([1.0000, 2.0000, 3.5000])
+ */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   if (tensors.length === 0) throw new RuntimeError('torch.cat(): expected a non-empty list of Tensors');
   const device = checkSameDevice(tensors)!;
@@ -47,7 +50,10 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   return out;
 }
 
-/** `torch.stack(tensors, dim=0)`: all the same shape, joined along a new dim. */
+/**
+ * `torch.stack(tensors, dim=0)`: all the same shape, joined along a new dim.
+ * @example torch.stack([torch.tensor([1, 2]), torch.tensor([3, 4])], 1).shape // [2, 2]
+ */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   if (tensors.length === 0) throw new RuntimeError('stack expects a non-empty TensorList');
   const ref = tensors[0]!;
@@ -62,7 +68,7 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   return cat(tensors.map((t) => unsqueeze(t, d)), d);
 }
 
-/** `x.split(splitSize | sizes, dim=0)`: views. */
+/** `x.split(splitSize | sizes, dim=0)`: views. @example torch.arange(5).split(2) // [tensor([0, 1]), tensor([2, 3]), tensor([4])] */
 export function split(x: Tensor, splitSize: number | readonly number[], dim = 0): Tensor[] {
   const d = normalizeDim(dim, x.ndim);
   const size = x.shape[d]!;
@@ -91,7 +97,7 @@ export function split(x: Tensor, splitSize: number | readonly number[], dim = 0)
   });
 }
 
-/** `x.chunk(chunks, dim=0)`: up to `chunks` views of ceil(size / chunks). */
+/** `x.chunk(chunks, dim=0)`: up to `chunks` views of ceil(size / chunks). @example torch.arange(6).chunk(4) // [tensor([0, 1]), tensor([2, 3]), tensor([4, 5])] */
 export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
   if (x.ndim === 0) throw new RuntimeError('chunk expects at least a 1-dimensional tensor');
   if (chunks <= 0) throw new RuntimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
@@ -102,7 +108,7 @@ export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
   return split(x, each, d);
 }
 
-/** `x.unbind(dim=0)`: the slices along `dim`, as views. */
+/** `x.unbind(dim=0)`: the slices along `dim`, as views. @example torch.tensor([[1, 2], [3, 4]]).unbind() // [tensor([1, 2]), tensor([3, 4])] */
 export function unbind(x: Tensor, dim = 0): Tensor[] {
   if (x.ndim === 0) throw new IndexError('Dimension specified as 0 but tensor has no dimensions');
   const d = normalizeDim(dim, x.ndim);

@@ -30,7 +30,7 @@ function batched(a: Tensor, b: Tensor): Tensor {
   return out;
 }
 
-/** `torch.mm(a, b)`: 2-D × 2-D. */
+/** `torch.mm(a, b)`: 2-D × 2-D. @example torch.mm(torch.ones(2, 3), torch.ones(3, 4)).shape // [2, 4] */
 export function mm(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 2) throw new RuntimeError(`self must be a matrix`);
   if (b.ndim !== 2) throw new RuntimeError(`mat2 must be a matrix`);
@@ -41,7 +41,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   return batched(a, b);
 }
 
-/** `torch.bmm(a, b)`: 3-D × 3-D with equal batch sizes. */
+/** `torch.bmm(a, b)`: 3-D × 3-D with equal batch sizes. @example torch.bmm(torch.ones(5, 2, 3), torch.ones(5, 3, 4)).shape // [5, 2, 4] */
 export function bmm(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 3) throw new RuntimeError(`batch1 must be a 3D tensor`);
   if (b.ndim !== 3) throw new RuntimeError(`batch2 must be a 3D tensor`);
@@ -54,7 +54,7 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
   return batched(a, b);
 }
 
-/** `torch.mv(m, v)`. */
+/** `torch.mv(m, v)`: matrix × vector. @example torch.mv(torch.tensor([[1, 2], [3, 4]]), torch.tensor([1, 1])) // tensor([3, 7]) */
 export function mv(m: Tensor, v: Tensor): Tensor {
   if (m.ndim !== 2 || v.ndim !== 1) {
     throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${m.ndim}, ${v.ndim}`);
@@ -66,7 +66,7 @@ export function mv(m: Tensor, v: Tensor): Tensor {
   return squeeze(batched(m, unsqueeze(v, 1)), 1);
 }
 
-/** `torch.dot(a, b)`: 1-D · 1-D → 0-d. */
+/** `torch.dot(a, b)`: 1-D · 1-D → 0-d. @example torch.dot(torch.tensor([1, 2]), torch.tensor([3, 4])) // tensor(11) */
 export function dot(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 1 || b.ndim !== 1) throw new RuntimeError(`1D tensors expected, but got ${a.ndim}D and ${b.ndim}D tensors`);
   if (a.dtype !== b.dtype) {
@@ -80,7 +80,10 @@ export function dot(a: Tensor, b: Tensor): Tensor {
   return squeeze(batched(unsqueeze(a, 0), unsqueeze(b, 1)));
 }
 
-/** `torch.outer(a, b)`: 1-D ⊗ 1-D, with type promotion (PyTorch computes it as a broadcast product). */
+/**
+ * `torch.outer(a, b)`: 1-D ⊗ 1-D, with type promotion (PyTorch computes it as a broadcast product).
+ * @example torch.outer(torch.tensor([1, 2]), torch.tensor([0.5])).dtype // 'float32'
+ */
 export function outer(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 1) throw new RuntimeError(`outer: Expected 1-D argument self, but got ${a.ndim}-D`);
   if (b.ndim !== 1) throw new RuntimeError(`outer: Expected 1-D argument vec2, but got ${b.ndim}-D`);

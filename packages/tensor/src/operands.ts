@@ -9,11 +9,12 @@ export type Scalar = number | boolean | bigint;
 /** A tensor or a scalar, as PyTorch's binary ops take them. */
 export type TensorOrScalar = Tensor | Scalar;
 
+/** `torch.is_tensor(x)`: whether `x` is a Tensor (a type guard). @example torch.isTensor(torch.ones(1)) // true */
 export function isTensor(x: unknown): x is Tensor {
   return x instanceof Tensor;
 }
 
-/** A scalar as the number a backend receives. */
+/** A scalar as the number a backend receives. @example scalarValue(true) // 1 */
 export function scalarValue(v: Scalar): number {
   return typeof v === 'boolean' ? (v ? 1 : 0) : Number(v);
 }

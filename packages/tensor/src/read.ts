@@ -21,12 +21,12 @@ function decode(raw: StorageArray, dtype: DType): DataArray {
   return raw as DataArray;
 }
 
-/** `await t.data()`: the values in row-major order. */
+/** `await t.data()`: the values in row-major order. @example await torch.tensor([[1, 2], [3, 4]]).t().data() // BigInt64Array [1, 3, 2, 4] */
 export async function data(t: Tensor): Promise<DataArray> {
   return decode(await t.storage.backend.read(t.backendView), t.dtype);
 }
 
-/** `t.dataSync()`: `data()` for backends that can read synchronously (CPU). */
+/** `t.dataSync()`: `data()` for backends that can read synchronously (CPU). @example torch.tensor([1, 2]).half().dataSync() // Float32Array [1, 2] */
 export function dataSync(t: Tensor): DataArray {
   const backend = t.storage.backend;
   if (!backend.readSync) {
@@ -44,13 +44,13 @@ function checkOne(t: Tensor): void {
   if (t.numel() !== 1) throw new ValueError('only one element tensors can be converted to Python scalars');
 }
 
-/** `await t.item()`: the single value (number, or boolean for bool tensors). */
+/** `await t.item()`: the single value (number, or boolean for bool tensors). @example await torch.tensor([true]).item() // true */
 export async function item(t: Tensor): Promise<number | boolean> {
   checkOne(t);
   return scalarOf((await data(t))[0]!, t.dtype);
 }
 
-/** `t.itemSync()`. */
+/** `t.itemSync()`: `item()` read synchronously (CPU). @example torch.tensor([[7]]).itemSync() // 7 */
 export function itemSync(t: Tensor): number | boolean {
   checkOne(t);
   return scalarOf(dataSync(t)[0]!, t.dtype);
@@ -65,12 +65,12 @@ function nest(values: DataArray, shape: readonly number[], dtype: DType): Nested
   return build(0);
 }
 
-/** `await t.tolist()`: nested arrays (a number for 0-d tensors). */
+/** `await t.tolist()`: nested arrays (a number for 0-d tensors). @example await torch.tensor([[1, 2]]).tolist() // [[1, 2]] */
 export async function tolist(t: Tensor): Promise<NestedList> {
   return nest(await data(t), t.shape, t.dtype);
 }
 
-/** `t.tolistSync()`. */
+/** `t.tolistSync()`: `tolist()` read synchronously (CPU). @example torch.tensor(3).tolistSync() // 3 */
 export function tolistSync(t: Tensor): NestedList {
   return nest(dataSync(t), t.shape, t.dtype);
 }

@@ -26,6 +26,7 @@ export type Dims = number | readonly number[] | null | undefined;
 /** `max`/`min` with a dim: values and indices, destructurable and named. */
 export type ValuesIndices = Omit<readonly [Tensor, Tensor], 'values'> & { readonly values: Tensor; readonly indices: Tensor };
 
+/** @internal Makes a ValuesIndices. */
 export function valuesIndices(values: Tensor, indices: Tensor): ValuesIndices {
   // the named field shadows Array.prototype.values, as the named tuple does in PyTorch
   return Object.assign([values, indices], { values, indices }) as unknown as ValuesIndices;
@@ -58,17 +59,17 @@ function sumDtype(x: Tensor, dtype?: DType): DType {
   return isFloatingPoint(x.dtype) ? x.dtype : 'int64';
 }
 
-/** `torch.sum(x, dim?, { keepdim, dtype })`. @example x.sum(1, { keepdim: true }) */
+/** `torch.sum(x, dim?, { keepdim, dtype })`. @example torch.tensor([[1, 2], [3, 4]]).sum(1, { keepdim: true }).shape // [2, 1] */
 export function sum(x: Tensor, dim?: Dims, opts?: ReduceOptions): Tensor {
   return reduceOp('sum', x, dim, opts?.keepdim ?? false, sumDtype(x, opts?.dtype));
 }
 
-/** `torch.prod(x, dim?, { keepdim, dtype })`. */
+/** `torch.prod(x, dim?, { keepdim, dtype })`. @example torch.tensor([1, 2, 3, 4]).prod() // tensor(24) */
 export function prod(x: Tensor, dim?: number | null, opts?: ReduceOptions): Tensor {
   return reduceOp('prod', x, dim, opts?.keepdim ?? false, sumDtype(x, opts?.dtype));
 }
 
-/** `torch.mean(x, dim?, { keepdim, dtype })`: floating point only, as in PyTorch. */
+/** `torch.mean(x, dim?, { keepdim, dtype })`: floating point only, as in PyTorch. @example torch.tensor([1, 2]).mean(null, { dtype: 'float64' }) // tensor(1.5000, dtype=torch.float64) */
 export function mean(x: Tensor, dim?: Dims, opts?: ReduceOptions): Tensor {
   const dtype = opts?.dtype ?? x.dtype;
   if (!isFloatingPoint(dtype)) {
@@ -82,24 +83,24 @@ export function mean(x: Tensor, dim?: Dims, opts?: ReduceOptions): Tensor {
   return binaryOp('div', s, count, { computeDtype: dtype, out: s });
 }
 
-/** `torch.amax(x, dim=(), keepdim)`. */
+/** `torch.amax(x, dim=(), keepdim)`: maxima over `dim` (all dims when omitted). @example torch.tensor([[1, 5], [3, 4]]).amax() // tensor(5) */
 export function amax(x: Tensor, dim?: Dims, opts?: { keepdim?: boolean }): Tensor {
   requireNonEmpty('amax', x, dim ?? []);
   return reduceOp('max', x, dim, opts?.keepdim ?? false, x.dtype);
 }
 
-/** `torch.amin(x, dim=(), keepdim)`. */
+/** `torch.amin(x, dim=(), keepdim)`: minima over `dim` (all dims when omitted). @example torch.tensor([[1, 5], [3, 4]]).amin(1) // tensor([1, 3]) */
 export function amin(x: Tensor, dim?: Dims, opts?: { keepdim?: boolean }): Tensor {
   requireNonEmpty('amin', x, dim ?? []);
   return reduceOp('min', x, dim, opts?.keepdim ?? false, x.dtype);
 }
 
-/** `torch.argmax(x, dim?, keepdim)`: the first index of the maximum (flat when no dim). */
+/** `torch.argmax(x, dim?, keepdim)`: the first index of the maximum (flat when no dim). @example torch.tensor([[1, 5], [5, 4]]).argmax() // tensor(1) */
 export function argmax(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
   return argExtreme('argmax', x, dim, opts?.keepdim ?? false);
 }
 
-/** `torch.argmin(x, dim?, keepdim)`. */
+/** `torch.argmin(x, dim?, keepdim)`: the first index of the minimum (flat when no dim). @example torch.tensor([[1, 5], [3, 0]]).argmin(0) // tensor([0, 1]) */
 export function argmin(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
   return argExtreme('argmin', x, dim, opts?.keepdim ?? false);
 }
@@ -114,7 +115,7 @@ function argExtreme(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | und
   return reduceOp(op, x, normalizeDim(dim, x.ndim), keepdim, 'int64');
 }
 
-/** `torch.max(x)` (0-d) or `torch.max(x, dim, keepdim)` → [values, indices]. */
+/** `torch.max(x, dim, keepdim)` / `torch.min(…)` → [values, indices]. @example maxAlongDim('max', torch.tensor([[1, 5], [3, 4]]), 1, false).indices // tensor([1, 1]) */
 export function maxAlongDim(op: 'max' | 'min', x: Tensor, dim: number, keepdim: boolean): ValuesIndices {
   requireNonEmpty(op, x, dim);
   const d = normalizeDim(dim, x.ndim);
@@ -123,18 +124,18 @@ export function maxAlongDim(op: 'max' | 'min', x: Tensor, dim: number, keepdim: 
   return valuesIndices(values, indices);
 }
 
-/** `torch.max(x)` / `torch.min(x)` over everything. */
+/** `torch.max(x)` / `torch.min(x)` over everything, as a 0-d tensor. @example maxAll('min', torch.tensor([[1, 5], [3, 4]])) // tensor(1) */
 export function maxAll(op: 'max' | 'min', x: Tensor): Tensor {
   requireNonEmpty(op, x, undefined);
   return reduceOp(op, x, null, false, x.dtype);
 }
 
-/** `torch.all(x, dim?, keepdim)` → bool (uint8 for uint8 input, as PyTorch). */
+/** `torch.all(x, dim?, keepdim)` → bool (uint8 for uint8 input, as PyTorch). @example torch.tensor([1, 2]).all() // tensor(True) */
 export function all(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
   return reduceOp('all', x, dim, opts?.keepdim ?? false, x.dtype === 'uint8' ? 'uint8' : 'bool');
 }
 
-/** `torch.any(x, dim?, keepdim)` → bool (uint8 for uint8 input, as PyTorch). */
+/** `torch.any(x, dim?, keepdim)` → bool (uint8 for uint8 input, as PyTorch). @example torch.tensor([0, 2]).byte().any() // tensor(1, dtype=torch.uint8) */
 export function any(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
   return reduceOp('any', x, dim, opts?.keepdim ?? false, x.dtype === 'uint8' ? 'uint8' : 'bool');
 }
@@ -146,7 +147,7 @@ export interface VarOptions {
   keepdim?: boolean;
 }
 
-/** `torch.var(x, dim?, { correction=1, keepdim })`. */
+/** `torch.var(x, dim?, { correction=1, keepdim })`. @example torch.tensor([1, 2, 3, 4]).float().var(0, { correction: 0 }) // tensor(1.2500) */
 export function variance(x: Tensor, dim?: Dims, opts?: VarOptions): Tensor {
   if (!isFloatingPoint(x.dtype)) throw new RuntimeError('std and var only support floating point and complex dtypes');
   const correction = opts?.correction ?? (opts?.unbiased === false ? 0 : 1);
@@ -159,13 +160,13 @@ export function variance(x: Tensor, dim?: Dims, opts?: VarOptions): Tensor {
   return binaryOp('div', s, Math.max(0, n - correction), { out: s });
 }
 
-/** `torch.std(x, dim?, { correction=1, keepdim })`. */
+/** `torch.std(x, dim?, { correction=1, keepdim })`. @example torch.tensor([1, 2, 3, 4]).float().std() // tensor(1.2910) */
 export function std(x: Tensor, dim?: Dims, opts?: VarOptions): Tensor {
   const v = variance(x, dim, opts);
   return unaryOp('sqrt', v, v);
 }
 
-/** `torch.logsumexp(x, dim, keepdim)`: stable log(sum(exp(x))). */
+/** `torch.logsumexp(x, dim, keepdim)`: stable log(sum(exp(x))). @example torch.tensor([1000, 1000]).float().logsumexp(0) // tensor(1000.6932) */
 export function logsumexp(x: Tensor, dim: Dims, opts?: { keepdim?: boolean }): Tensor {
   const xf = isFloatingPoint(x.dtype) ? x : cast(x, getDefaultDtype());
   const axes = normalizeDims(dim, x.ndim);
@@ -178,7 +179,10 @@ export function logsumexp(x: Tensor, dim: Dims, opts?: { keepdim?: boolean }): T
   return keepdim ? r : squeeze(r, axes);
 }
 
-/** `torch.norm(x, p='fro', dim?, keepdim)`: p in {'fro', 'nuc' (refused), number, ±Infinity}. */
+/**
+ * `torch.norm(x, p='fro', dim?, keepdim)`: p in {'fro', 'nuc' (refused), number, ±Infinity}.
+ * @example torch.tensor([3, -4]).float().norm(1) // tensor(7.)
+ */
 export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: Dims, opts?: { keepdim?: boolean; dtype?: DType }): Tensor {
   if (!isFloatingPoint(x.dtype)) {
     throw new RuntimeError(`norm(): input dtype should be either floating point or complex. Got ${SCALAR_TYPE_NAME[x.dtype]} instead.`);
@@ -210,12 +214,12 @@ function scanOp(op: ScanOp, x: Tensor, dim: number, dtype: DType): Tensor {
   return out;
 }
 
-/** `torch.cumsum(x, dim, { dtype })`: integers accumulate in int64. */
+/** `torch.cumsum(x, dim, { dtype })`: integers accumulate in int64. @example torch.tensor([1, 2]).int().cumsum(0).dtype // 'int64' */
 export function cumsum(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
   return scanOp('sum', x, dim, sumDtype(x, opts?.dtype));
 }
 
-/** `torch.cumprod(x, dim, { dtype })`. */
+/** `torch.cumprod(x, dim, { dtype })`: running products along `dim`. @example torch.tensor([1, 2, 3, 4]).cumprod(0) // tensor([ 1,  2,  6, 24]) */
 export function cumprod(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
   return scanOp('prod', x, dim, sumDtype(x, opts?.dtype));
 }

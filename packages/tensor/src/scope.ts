@@ -12,7 +12,10 @@ export function trackTensor(t: Disposable): void {
   scopes[scopes.length - 1]?.add(t);
 }
 
-/** Removes `t` from the innermost scope so `tidy` does not dispose it. */
+/**
+ * Removes `t` from the enclosing tidy scopes so `tidy` does not dispose it (as tf.keep).
+ * @example let w; torch.tidy(() => { w = torch.keep(torch.ones(2)); }); w.isDisposed // false
+ */
 export function keep<T extends Disposable>(t: T): T {
   for (const s of scopes) s.delete(t);
   return t;
@@ -35,7 +38,9 @@ function collect(value: unknown, into: Set<unknown>, seen = new Set<unknown>()):
  * Runs `fn` and disposes every tensor created inside it that it does not return
  * (as tf.tidy; all of them when `fn` throws). Returned tensors move to the enclosing scope.
  * @example
+ * const x = torch.ones(2);
  * const y = torch.tidy(() => x.mul(2).add(1)); // the x.mul(2) temporary is freed
+ * y // tensor([3., 3.])
  */
 export function tidy<T>(fn: () => T): T {
   const scope = new Set<Disposable>();

@@ -5,12 +5,13 @@ import { IndexError, RuntimeError } from './errors.js';
 /** Sizes given as varargs or one array: `view(2, 3)` and `view([2, 3])`. */
 export type SizeArgs = [readonly number[]] | number[];
 
+/** Sizes from varargs or one array, as a new array. @example parseSizes([[2, 3]]) // [2, 3] */
 export function parseSizes(args: SizeArgs | readonly (number | readonly number[])[]): number[] {
   if (args.length === 1 && Array.isArray(args[0])) return [...(args[0] as readonly number[])];
   return (args as readonly number[]).map((v) => v);
 }
 
-/** Checks creation sizes: non-negative integers. */
+/** Checks creation sizes: non-negative integers. @example checkSizes([2, -1]) // throws RuntimeError */
 export function checkSizes(shape: readonly number[]): void {
   for (const s of shape) {
     if (!Number.isInteger(s)) throw new TypeError(`sizes must be integers, got ${s}`);
@@ -18,7 +19,7 @@ export function checkSizes(shape: readonly number[]): void {
   }
 }
 
-/** A dim in [-rank, rank) made non-negative; rank 0 accepts -1 and 0 as PyTorch does. */
+/** A dim in [-rank, rank) made non-negative; rank 0 accepts -1 and 0 as PyTorch does. @example normalizeDim(-1, 3) // 2 */
 export function normalizeDim(dim: number, rank: number): number {
   const r = Math.max(rank, 1);
   if (!Number.isInteger(dim) || dim < -r || dim >= r) {
@@ -27,7 +28,7 @@ export function normalizeDim(dim: number, rank: number): number {
   return dim < 0 ? dim + r : dim;
 }
 
-/** Normalises a dim list (every dim when none or `[]` is given) and refuses repeats. */
+/** Normalises a dim list (every dim when none or `[]` is given) and refuses repeats. @example normalizeDims([-1, 0], 3) // [2, 0] */
 export function normalizeDims(dims: number | readonly number[] | undefined | null, rank: number): number[] {
   if (dims === undefined || dims === null) return Array.from({ length: rank }, (_, i) => i);
   const list = typeof dims === 'number' ? [dims] : dims;
@@ -41,7 +42,11 @@ export function normalizeDims(dims: number | readonly number[] | undefined | nul
   return rank === 0 ? [] : out;
 }
 
-/** The broadcast of shapes, or PyTorch's error naming the first mismatch from the trailing dim. */
+/**
+ * `torch.broadcast_shapes(...shapes)`: the broadcast of shapes, or PyTorch's error naming the first
+ * mismatch from the trailing dim.
+ * @example torch.broadcastShapes([2, 1], [3]) // [2, 3]
+ */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
   const rank = Math.max(0, ...shapes.map((s) => s.length));
   const out = new Array<number>(rank).fill(1);
@@ -63,7 +68,7 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
   return out;
 }
 
-/** Formats a shape as PyTorch does in messages: `[2, 3]`. */
+/** Formats a shape as PyTorch does in messages. @example fmtShape([2, 3]) // '[2, 3]' */
 export function fmtShape(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }

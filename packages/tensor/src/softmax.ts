@@ -31,12 +31,12 @@ function run(x: Tensor, dim: number, dtype: DType | undefined, log: boolean): Te
   return out;
 }
 
-/** `torch.softmax(x, dim, { dtype })`. @example x.softmax(-1) */
+/** `torch.softmax(x, dim, { dtype })`. @example torch.softmax(torch.tensor([1, 1]), -1, { dtype: 'float32' }) // tensor([0.5000, 0.5000]) */
 export function softmax(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
   return run(x, dim, opts?.dtype, false);
 }
 
-/** `torch.log_softmax(x, dim, { dtype })`. */
+/** `torch.log_softmax(x, dim, { dtype })`. @example torch.logSoftmax(torch.zeros(2), 0) // tensor([-0.6931, -0.6931]) */
 export function logSoftmax(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
   return run(x, dim, opts?.dtype, true);
 }

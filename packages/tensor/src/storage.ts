@@ -19,7 +19,10 @@ function usageOf(device: string): DeviceUsage {
   return u;
 }
 
-/** One buffer on one backend. Freed when the last tensor viewing it is disposed or collected. */
+/**
+ * One buffer on one backend. Freed when the last tensor viewing it is disposed or collected.
+ * @example const x = torch.arange(4); x.view(2, 2).storage === x.storage // true
+ */
 export class Storage {
   readonly backend: Backend;
   readonly buf: BackendBuffer;
@@ -29,6 +32,7 @@ export class Storage {
   version = 0;
   private refs = 0;
 
+  /** Allocates `size` elements of `dtype` on `device`'s backend; tensors make their own. @example new Storage('cpu', 'float32', 4).bytes // 16 */
   constructor(device: Device, dtype: DType, size: number) {
     this.backend = getBackend(device);
     if (!this.backend.dtypes.has(dtype)) {
@@ -40,23 +44,28 @@ export class Storage {
     usageOf(device).bytes += this.bytes;
   }
 
+  /** The device of the backend holding the buffer. @example torch.ones(2).storage.device // 'cpu' */
   get device(): Device {
     return this.backend.device;
   }
 
+  /** Size in bytes, as `x.untyped_storage().nbytes()`. @example torch.ones(2).storage.bytes // 8 */
   get bytes(): number {
     return this.size * itemSize(this.dtype);
   }
 
+  /** Whether the buffer has been given back to the backend. @example const x = torch.ones(2); x.dispose(); x.storage.freed // true */
   get freed(): boolean {
     return this.refs < 0;
   }
 
+  /** Adds a holder; every tensor viewing the storage holds it once. @example storage.retain() */
   retain(): void {
     this.refs++;
     usageOf(this.device).tensors++;
   }
 
+  /** Drops a holder; the last release frees the buffer. @example storage.release() */
   release(): void {
     usageOf(this.device).tensors--;
     if (--this.refs === 0) {
@@ -67,7 +76,10 @@ export class Storage {
   }
 }
 
-/** Live tensors and bytes held per device: `torch.memory()`. */
+/**
+ * Live tensors and bytes held per device: `torch.memory()` (cf. `torch.cuda.memory_allocated()`).
+ * @example torch.memory().cpu.bytes
+ */
 export function memory(): Record<string, { tensors: number; bytes: number }> {
   const out: Record<string, { tensors: number; bytes: number }> = {};
   for (const [d, u] of usage) out[d] = { ...u };

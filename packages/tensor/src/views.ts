@@ -7,7 +7,7 @@ import type { Tensor } from './tensor.js';
 import { viewTensor } from './tensor.js';
 import { contiguous } from './copy.js';
 
-/** Resolves one `-1` in a requested shape, or PyTorch's error. */
+/** Resolves one `-1` in a requested shape, or PyTorch's error. @example inferSize([2, -1], 6) // [2, 3] */
 export function inferSize(shape: readonly number[], total: number): number[] {
   let infer = -1;
   let known = 1;
@@ -37,6 +37,7 @@ export function inferSize(shape: readonly number[], total: number): number[] {
 /**
  * Strides that view `oldShape/oldStrides` as `newShape` without copying, or
  * null when impossible (PyTorch's computeStride).
+ * @example viewStrides([2, 3], [1, 2], [6]) // null
  */
 export function viewStrides(oldShape: readonly number[], oldStrides: readonly number[], newShape: readonly number[]): number[] | null {
   if (oldShape.length === 0) return newShape.map(() => 1);
@@ -70,7 +71,7 @@ export function viewStrides(oldShape: readonly number[], oldStrides: readonly nu
   return newStrides;
 }
 
-/** `x.view(*shape)`: the same storage seen with another shape; never copies. */
+/** `x.view(*shape)`: the same storage seen with another shape; never copies. @example torch.arange(6).view(2, 3).strides // [3, 1] */
 export function view(x: Tensor, shape: readonly number[]): Tensor {
   const newShape = inferSize(shape, x.numel());
   const strides = viewStrides(x.shape, x.strides, newShape);
@@ -82,7 +83,7 @@ export function view(x: Tensor, shape: readonly number[]): Tensor {
   return viewTensor(x, newShape, strides, x.offset);
 }
 
-/** `x.reshape(*shape)`: a view when the layout allows, else a contiguous copy. */
+/** `x.reshape(*shape)`: a view when the layout allows, else a contiguous copy. @example torch.zeros(2, 3).t().reshape(6).isContiguous() // true */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   const newShape = inferSize(shape, x.numel());
   const strides = viewStrides(x.shape, x.strides, newShape);
@@ -90,7 +91,7 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   return view(contiguous(x), newShape);
 }
 
-/** `x.permute(*dims)`. */
+/** `x.permute(*dims)`: the dims reordered, as a view. @example torch.zeros(2, 3, 4).permute(2, 0, 1).shape // [4, 2, 3] */
 export function permute(x: Tensor, dims: readonly number[]): Tensor {
   if (dims.length !== x.ndim) {
     throw new RuntimeError(
@@ -102,7 +103,7 @@ export function permute(x: Tensor, dims: readonly number[]): Tensor {
   return viewTensor(x, nd.map((d) => x.shape[d]!), nd.map((d) => x.strides[d]!), x.offset);
 }
 
-/** `x.transpose(d0, d1)`. */
+/** `x.transpose(d0, d1)`: two dims swapped, as a view. @example torch.zeros(2, 3).transpose(0, 1).strides // [1, 3] */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   if (x.ndim === 0) {
     normalizeDim(dim0, 0);
@@ -118,13 +119,13 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   return viewTensor(x, shape, strides, x.offset);
 }
 
-/** `x.t()`: transpose of a tensor with at most 2 dims. */
+/** `x.t()`: transpose of a tensor with at most 2 dims. @example torch.tensor([[1, 2]]).t().shape // [2, 1] */
 export function t(x: Tensor): Tensor {
   if (x.ndim > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${x.ndim}D`);
   return x.ndim < 2 ? viewTensor(x, x.shape, x.strides, x.offset) : transpose(x, 0, 1);
 }
 
-/** `x.expand(*sizes)`: broadcast to a larger shape with 0-strides; -1 keeps a size. */
+/** `x.expand(*sizes)`: broadcast to a larger shape with 0-strides; -1 keeps a size. @example torch.zeros(3, 1).expand(-1, 4).strides // [1, 0] */
 export function expand(x: Tensor, sizes: readonly number[]): Tensor {
   if (sizes.length < x.ndim) {
     throw new RuntimeError(
@@ -168,7 +169,10 @@ function typeName(x: Tensor): string {
   return names[x.dtype]!;
 }
 
-/** `x.squeeze()` drops every size-1 dim; `x.squeeze(d)` (or a list) only those given, if size 1. */
+/**
+ * `x.squeeze()` drops every size-1 dim; `x.squeeze(d)` (or a list) only those given, if size 1.
+ * @example torch.zeros(1, 2, 1).squeeze([0, 1]).shape // [2, 1]
+ */
 export function squeeze(x: Tensor, dim?: number | readonly number[]): Tensor {
   let drop: Set<number>;
   if (dim === undefined) drop = new Set(x.shape.flatMap((s, i) => (s === 1 ? [i] : [])));
@@ -180,7 +184,7 @@ export function squeeze(x: Tensor, dim?: number | readonly number[]): Tensor {
   return viewTensor(x, keep.map((i) => x.shape[i]!), keep.map((i) => x.strides[i]!), x.offset);
 }
 
-/** `x.unsqueeze(d)`: a size-1 dim inserted at `d` (in [-ndim-1, ndim]). */
+/** `x.unsqueeze(d)`: a size-1 dim inserted at `d` (in [-ndim-1, ndim]). @example torch.zeros(2, 3).unsqueeze(-1).shape // [2, 3, 1] */
 export function unsqueeze(x: Tensor, dim: number): Tensor {
   const d = normalizeDim(dim, x.ndim + 1);
   const shape = [...x.shape];
@@ -191,7 +195,7 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
   return viewTensor(x, shape, strides, x.offset);
 }
 
-/** `x.flatten(startDim=0, endDim=-1)`: a view when possible. */
+/** `x.flatten(startDim=0, endDim=-1)`: a view when possible. @example torch.zeros(2, 3, 4).flatten(0, 1).shape // [6, 4] */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   if (x.ndim === 0) return reshape(x, [1]);
   const s = normalizeDim(startDim, x.ndim);
@@ -202,7 +206,7 @@ export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   return reshape(x, [...x.shape.slice(0, s), merged, ...x.shape.slice(e + 1)]);
 }
 
-/** `x.unflatten(dim, sizes)`: splits one dim into several (one may be -1). */
+/** `x.unflatten(dim, sizes)`: splits one dim into several (one may be -1). @example torch.zeros(6).unflatten(0, [2, -1]).shape // [2, 3] */
 export function unflatten(x: Tensor, dim: number, sizes: readonly number[]): Tensor {
   const d = normalizeDim(dim, x.ndim);
   const size = x.shape[d]!;
@@ -216,7 +220,7 @@ export function unflatten(x: Tensor, dim: number, sizes: readonly number[]): Ten
   return view(x, [...x.shape.slice(0, d), ...inferred, ...x.shape.slice(d + 1)]);
 }
 
-/** `x.narrow(dim, start, length)`. */
+/** `x.narrow(dim, start, length)`: `x` limited to `start..start+length` along `dim`, as a view. @example torch.arange(5).narrow(0, -2, 2) // tensor([3, 4]) */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
   if (x.ndim === 0) throw new RuntimeError('narrow() cannot be applied to a 0-dim tensor.');
   const d = normalizeDim(dim, x.ndim);
@@ -229,7 +233,7 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
   return viewTensor(x, shape, x.strides, x.offset + s * x.strides[d]!);
 }
 
-/** `x.select(dim, index)`: drops `dim`, keeping slice `index`. */
+/** `x.select(dim, index)`: drops `dim`, keeping slice `index`. @example torch.tensor([[1, 2], [3, 4]]).select(0, -1) // tensor([3, 4]) */
 export function select(x: Tensor, dim: number, index: number): Tensor {
   if (x.ndim === 0) throw new IndexError('select() cannot be applied to a 0-dim tensor.');
   const d = normalizeDim(dim, x.ndim);
@@ -243,7 +247,7 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
   return viewTensor(x, shape, strides, x.offset + i * x.strides[d]!);
 }
 
-/** `x.diagonal(offset=0, dim1=0, dim2=1)` as a view. */
+/** `x.diagonal(offset=0, dim1=0, dim2=1)` as a view. @example torch.arange(9).view(3, 3).diagonal(1) // tensor([1, 5]) */
 export function diagonal(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
   const a = normalizeDim(dim1, x.ndim);
   const b = normalizeDim(dim2, x.ndim);
@@ -266,7 +270,7 @@ export function diagonal(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
   );
 }
 
-/** `x.movedim(source, destination)`. */
+/** `x.movedim(source, destination)`: dims moved, the others keeping their order. @example torch.zeros(2, 3, 4).movedim([0, 1], [2, 0]).shape // [3, 4, 2] */
 export function movedim(x: Tensor, source: number | readonly number[], destination: number | readonly number[]): Tensor {
   const src = toList(source).map((d) => normalizeDim(d, x.ndim));
   const dst = toList(destination).map((d) => normalizeDim(d, x.ndim));

@@ -120,6 +120,8 @@ function apply(c: Case, xs: torch.Tensor[]): Result {
     case 'split': return x.split(a[0], ...(a.slice(1) as number[]));
     case 'unbind': return x.unbind(...(a as number[]));
     case 'contiguous': return x.contiguous();
+    case 'clone': return x.clone();
+    case 'zerosLike': return torch.zerosLike(x);
     case 'isContiguous': return x.isContiguous();
     case 'sum': return x.sum(a[0], o);
     case 'mean': return x.mean(a[0], o);

@@ -12,6 +12,7 @@ export type DType =
   | 'uint8'
   | 'bool';
 
+/** Every dtype, from bool up to float64. @example DTYPES.length // 9 */
 export const DTYPES: readonly DType[] = [
   'bool',
   'uint8',
@@ -59,10 +60,12 @@ export function itemSize(dtype: DType): number {
   return BYTES[dtype];
 }
 
+/** Whether `dtype` is a float type (`torch.dtype.is_floating_point`). @example isFloatingPoint('bfloat16') // true */
 export function isFloatingPoint(dtype: DType): boolean {
   return dtype === 'float32' || dtype === 'float64' || dtype === 'float16' || dtype === 'bfloat16';
 }
 
+/** Whether `dtype` is an integer type, bool included only when asked (ATen's isIntegralType). @example isIntegral('bool', true) // true */
 export function isIntegral(dtype: DType, includeBool = false): boolean {
   return dtype === 'int32' || dtype === 'int64' || dtype === 'int8' || dtype === 'uint8' || (includeBool && dtype === 'bool');
 }

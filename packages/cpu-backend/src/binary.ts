@@ -2,45 +2,15 @@
 // result rounded/wrapped to it (bool for comparisons), then cast to out's dtype.
 
 import { RuntimeError } from '@torchlet/tensor/backend';
-import { COMPARISON_OPS, isContiguousLayout, isIntegral, numel } from '@torchlet/tensor/backend';
+import { COMPARISON_OPS, isIntegral } from '@torchlet/tensor/backend';
 import type { BinaryOp, DType, Operand } from '@torchlet/tensor/backend';
 import type { CpuBuffer, CpuView } from './buffer.js';
-import { applyConvert, castScalar, normalizer } from './cast.js';
+import { applyConvert, normalizer } from './cast.js';
+import { fastBinary } from './fast/binary.js';
 import { binaryFn } from './binaryOps.js';
 import { INT64_BINARY } from './int64.js';
 import { forChunks, sink, sinkInt64, source, sourceInt64 } from './pipeline.js';
 import { CHUNK } from './storage.js';
-
-type FloatArray = Float32Array | Float64Array;
-
-/** Float32/float64 add, sub, mul, div on contiguous views of the compute dtype (or scalars): one typed loop. */
-function tryFastPath(op: BinaryOp, a: Operand<CpuBuffer>, b: Operand<CpuBuffer>, out: CpuView, dtype: DType): boolean {
-  if (dtype !== 'float32' && dtype !== 'float64') return false;
-  if (op !== 'add' && op !== 'sub' && op !== 'mul' && op !== 'div') return false;
-  const plain = (v: Operand<CpuBuffer>): boolean => typeof v === 'number' || (v.dtype === dtype && isContiguousLayout(v.shape, v.strides));
-  if (out.dtype !== dtype || !plain(out) || !plain(a) || !plain(b)) return false;
-  if (typeof a === 'number' && typeof b === 'number') return false;
-  const n = numel(out.shape);
-  const o = (out.buf.data as FloatArray).subarray(out.offset, out.offset + n);
-  const arr = (v: Operand<CpuBuffer>): FloatArray | number =>
-    typeof v === 'number' ? castScalar(v, 'float64', dtype) : (v.buf.data as FloatArray).subarray(v.offset, v.offset + n);
-  const x = arr(a);
-  const y = arr(b);
-  if (typeof x !== 'number' && typeof y !== 'number') {
-    if (op === 'add') for (let i = 0; i < n; i++) o[i] = x[i]! + y[i]!;
-    else if (op === 'sub') for (let i = 0; i < n; i++) o[i] = x[i]! - y[i]!;
-    else if (op === 'mul') for (let i = 0; i < n; i++) o[i] = x[i]! * y[i]!;
-    else for (let i = 0; i < n; i++) o[i] = x[i]! / y[i]!;
-  } else if (typeof y === 'number' && typeof x !== 'number') {
-    if (op === 'add') for (let i = 0; i < n; i++) o[i] = x[i]! + y;
-    else if (op === 'sub') for (let i = 0; i < n; i++) o[i] = x[i]! - y;
-    else if (op === 'mul') for (let i = 0; i < n; i++) o[i] = x[i]! * y;
-    else for (let i = 0; i < n; i++) o[i] = x[i]! / y;
-  } else {
-    return false;
-  }
-  return true;
-}
 
 /**
  * `out[i] = op(a[i], b[i])` computed in `computeDtype` (see the Backend contract).
@@ -52,7 +22,7 @@ export function binary(op: BinaryOp, a: Operand<CpuBuffer>, b: Operand<CpuBuffer
   if (op === 'pow' && typeof b === 'number' && b < 0 && isIntegral(computeDtype, true)) {
     throw new RuntimeError('Integers to negative integer powers are not allowed.');
   }
-  if (tryFastPath(op, a, b, out, computeDtype)) return;
+  if (fastBinary(op, a, b, out, computeDtype)) return;
   if (computeDtype === 'int64') {
     binaryInt64(op, a, b, out);
     return;

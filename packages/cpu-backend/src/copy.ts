@@ -5,6 +5,8 @@ import { allocStorageArray, isContiguousLayout, numel } from '@torchlet/tensor/b
 import type { DType, Operand, StorageArray } from '@torchlet/tensor/backend';
 import type { CpuBuffer, CpuView } from './buffer.js';
 import { applyConvert, castScalar, converter } from './cast.js';
+import { fastCastCopy } from './fast/castCopy.js';
+import { fastCopy } from './fast/copy.js';
 import { int64To } from './int64.js';
 import { forChunks, sink, sinkInt64, source, sourceInt64 } from './pipeline.js';
 import { CHUNK, allOffsets, encode, loadValues, moveRaw, storeValues } from './storage.js';
@@ -53,6 +55,7 @@ export function copy(src: CpuView, dst: CpuView): void {
     d.set(s.subarray(src.offset, src.offset + n), dst.offset);
     return;
   }
+  if (fastCopy(src, dst) || fastCastCopy(src, dst)) return;
   transfer(src.buf.data, src.dtype, allOffsets(src), dst.buf.data, dst.dtype, allOffsets(dst), n);
 }
 

@@ -6,6 +6,7 @@ import { elementOffsets, isFloatingPoint, isIntegral, numel } from '@torchlet/te
 import type { DType, ReduceOp } from '@torchlet/tensor/backend';
 import type { CpuView } from './buffer.js';
 import { applyConvert, converter, normalizer } from './cast.js';
+import { fastReduce } from './fast/reduce.js';
 import { int64To } from './int64.js';
 import { CHUNK, allOffsets, loadValues, storeValues } from './storage.js';
 import type { Offsets } from './storage.js';
@@ -36,6 +37,10 @@ export function splitDims(
   return out;
 }
 
+// foldBlock's chunk buffers, shared by every call: it runs once per output element
+const VALS = new Float64Array(CHUNK);
+const IDX = new Int32Array(CHUNK);
+
 /** Reads `arr[base + inner[j]]` for j in chunks and folds them with `step`; `step` returns false to stop early. */
 function foldBlock(
   data: CpuView['buf']['data'],
@@ -45,8 +50,8 @@ function foldBlock(
   step: (vals: Float64Array, len: number, offset: number) => boolean,
 ): void {
   const m = inner.length;
-  const vals = new Float64Array(Math.min(m, CHUNK));
-  const idx = new Int32Array(Math.min(m, CHUNK));
+  const vals = VALS;
+  const idx = IDX;
   for (let start = 0; start < m; start += CHUNK) {
     const len = Math.min(CHUNK, m - start);
     for (let j = 0; j < len; j++) idx[j] = base + inner[start + j]!;
@@ -160,14 +165,20 @@ function resultDtype(op: ReduceOp, x: CpuView, out: CpuView): DType {
  * reduce('argmax', x, [1], out); // out is int64
  */
 export function reduce(op: ReduceOp, x: CpuView, dims: readonly number[], out: CpuView): void {
-  const { keptShape, keptStrides, redShape, redStrides } = splitDims(x.shape, x.strides, dims);
+  const split = splitDims(x.shape, x.strides, dims);
+  const { keptShape, keptStrides, redShape, redStrides } = split;
   const outer = elementOffsets(keptShape, keptStrides, x.offset);
-  const inner = elementOffsets(redShape, redStrides, 0);
   const n = outer.length;
   const oIdx = allOffsets(out);
   if (numel(out.shape) !== n) throw new Error(`cpu: reduce output has ${numel(out.shape)} elements, expected ${n}`);
   const from = resultDtype(op, x, out);
   const big = (op === 'sum' || op === 'prod') && from === 'int64' && isIntegral(out.dtype, true) && (op === 'prod' || x.dtype === 'int64');
+  const fast = big ? null : fastReduce(op, x, split, outer);
+  if (fast !== null) {
+    storeResults(fast, from, out, oIdx);
+    return;
+  }
+  const inner = elementOffsets(redShape, redStrides, 0);
   if (big && out.dtype === 'int64') {
     const o = out.buf.data as BigInt64Array;
     for (let i = 0; i < n; i++) o[oIdx[i]!] = reduceBlockBig(op, x, outer[i]!, inner);
@@ -197,9 +208,14 @@ export function reduce(op: ReduceOp, x: CpuView, dims: readonly number[], out: C
       results[i] = out.dtype === 'bool' ? Number(acc !== 0n) : Number(BigInt.asIntN(bits, acc));
     }
   }
-  if (!big) {
-    applyConvert(results, n, from === 'int64' ? normalizer('int64') : null);
-    applyConvert(results, n, converter(from, out.dtype));
-  }
+  if (big) storeValues(out.buf.data, out.dtype, oIdx, n, results);
+  else storeResults(results, from, out, oIdx);
+}
+
+/** Stores results of dtype `from` (int64 ones as float64 numbers) into `out` at `oIdx`, cast to out's dtype. */
+function storeResults(results: Float64Array, from: DType, out: CpuView, oIdx: Offsets): void {
+  const n = results.length;
+  applyConvert(results, n, from === 'int64' ? normalizer('int64') : null);
+  applyConvert(results, n, converter(from, out.dtype));
   storeValues(out.buf.data, out.dtype, oIdx, n, results);
 }

@@ -5,6 +5,8 @@ import { isIntegral } from '@torchlet/tensor/backend';
 import type { DType, UnaryOp } from '@torchlet/tensor/backend';
 import type { CpuView } from './buffer.js';
 import { applyConvert, normalizer } from './cast.js';
+import { fastUnary } from './fast/unary.js';
+import { isFastDType } from './fast/dtypes.js';
 import { erf, erfc, erfinv } from './math/erf.js';
 import { mulInt64, roundHalfEven, signbit } from './math/scalar.js';
 import { INT64_UNARY } from './int64.js';
@@ -112,6 +114,7 @@ export function unary(op: UnaryOp, x: CpuView, out: CpuView): void {
   }
   const resultDtype: DType = PREDICATES.has(op) ? 'bool' : x.dtype;
   const f = unaryFn(op, x.dtype);
+  if (isFastDType(x.dtype) && out.dtype === resultDtype && fastUnary(op, f, x, out)) return;
   const norm = resultDtype === 'bool' || x.dtype === 'float64' ? null : normalizer(x.dtype);
   const src = source(x, x.dtype);
   const dst = sink(out, resultDtype);

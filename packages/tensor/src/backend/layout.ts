@@ -79,7 +79,7 @@ export function elementOffsets(shape: readonly number[], strides: readonly numbe
   return out;
 }
 
-/** Sorts dims so that the view's strides are merged where possible: drops size-1 dims and fuses adjacent dims that are contiguous with each other. */
+/** Drops size-1 dims and fuses adjacent dims that are contiguous with each other in every operand, so kernels walk fewer, longer rows. */
 export function coalesce(
   shape: readonly number[],
   stridesList: readonly (readonly number[])[],

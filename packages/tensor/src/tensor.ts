@@ -20,6 +20,7 @@ import * as S from './softmax.js';
 import * as Rd from './read.js';
 import * as I from './indexing.js';
 import { fill } from './fill.js';
+import * as N from './creation.js';
 import { formatTensor } from './print/format.js';
 import type { TensorOrScalar, Scalar } from './operands.js';
 import type { SizeArgs } from './shape.js';
@@ -163,6 +164,41 @@ export class Tensor {
   /** `x.cpu()`: a copy on the CPU, or `x` itself when already there. @example const x = torch.ones(2); x.cpu() === x // true */
   cpu(): Tensor {
     return C.toDevice(this, 'cpu');
+  }
+
+  /** `x.type_as(other)`: cast to `other`'s dtype. @example torch.tensor([1, 2]).typeAs(torch.zeros(1)) // tensor([1., 2.]) */
+  typeAs(other: Tensor): Tensor {
+    return C.cast(this, other.dtype);
+  }
+
+  /** `x.new_zeros(size)`: zeros with `x`'s dtype and device unless given. @example torch.tensor([1]).newZeros([2]) // tensor([0, 0]) */
+  newZeros(size: readonly number[], opts?: N.TensorOptions): Tensor {
+    return N.full(size, 0, this.newOptions(opts));
+  }
+  /** `x.new_ones(size)`. @example torch.zeros(1).newOnes([2]) // tensor([1., 1.]) */
+  newOnes(size: readonly number[], opts?: N.TensorOptions): Tensor {
+    return N.full(size, 1, this.newOptions(opts));
+  }
+  /** `x.new_full(size, value)`. @example torch.zeros(1).newFull([2], 3) // tensor([3., 3.]) */
+  newFull(size: readonly number[], fillValue: Scalar, opts?: N.TensorOptions): Tensor {
+    return N.full(size, fillValue, this.newOptions(opts));
+  }
+  /** `x.new_empty(size)`. @example torch.zeros(1).newEmpty([2]).shape // [2] */
+  newEmpty(size: readonly number[], opts?: N.TensorOptions): Tensor {
+    const o = this.newOptions(opts);
+    return N.empty(size, o);
+  }
+  /** `x.new_tensor(data)`: a tensor of `data` with `x`'s dtype and device unless given. @example torch.zeros(1).newTensor([1, 2]) // tensor([1., 2.]) */
+  newTensor(data: N.TensorData, opts?: N.TensorOptions): Tensor {
+    return N.tensor(data, this.newOptions(opts));
+  }
+  private newOptions(opts?: N.TensorOptions): N.TensorOptions {
+    return { ...opts, dtype: opts?.dtype ?? this.dtype, device: opts?.device ?? this.device };
+  }
+
+  /** `x.nelement()`: same as `numel()`. @example torch.zeros(2, 3).nelement() // 6 */
+  nelement(): number {
+    return this.numel();
   }
 
   /** `x.type(dtype)`: cast to `dtype` (`x` itself when it already has it). @example torch.tensor([1.5]).type('int32') // tensor([1], dtype=torch.int32) */

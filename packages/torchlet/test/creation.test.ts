@@ -16,6 +16,8 @@ interface CreationCase {
   kwargs: { dtype?: torch.DType };
   expected: Expected;
   deviation?: string;
+  /** Called as a method of the first argument (`x.newZeros(...)`). */
+  method?: boolean;
 }
 
 const fixture = loadFixture<{ torch_version: string; creation: CreationCase[] }>('elementwise.json');
@@ -39,9 +41,15 @@ function arg(a: CreationArg): unknown {
 }
 
 function call(c: CreationCase): torch.Tensor {
+  const opts = Object.keys(c.kwargs).length > 0 ? [c.kwargs] : [];
+  if (c.method) {
+    const [self, ...rest] = c.args.map(arg) as [torch.Tensor, ...unknown[]];
+    const m = (self as unknown as Record<string, unknown>)[c.fn];
+    if (typeof m !== 'function') throw new Error(`torchlet lacks Tensor.${c.fn}()`);
+    return (m as (...a: unknown[]) => torch.Tensor).call(self, ...rest, ...opts);
+  }
   const fn = (torch as unknown as Record<string, unknown>)[c.fn];
   if (typeof fn !== 'function') throw new Error(`torchlet lacks torch.${c.fn}()`);
-  const opts = Object.keys(c.kwargs).length > 0 ? [c.kwargs] : [];
   return (fn as (...a: unknown[]) => torch.Tensor)(...c.args.map(arg), ...opts);
 }
 
@@ -57,7 +65,7 @@ describe(`creation ops vs PyTorch ${fixture.torch_version}`, () => {
         return;
       }
       const t = call(c);
-      if (c.fn.startsWith('empty')) {
+      if (c.fn.startsWith('empty') || c.fn === 'newEmpty') {
         // empty()'s values are uninitialised in PyTorch: only dtype and shape are compared
         expect([t.dtype, t.shape]).toEqual([c.expected.dtype, c.expected.shape]);
         return;

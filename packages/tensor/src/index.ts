@@ -14,7 +14,7 @@ export { memory } from './storage.js';
 export { keep, tidy } from './scope.js';
 export type { NestedArray, TensorData, TensorOptions } from './creation.js';
 export {
-  arange, empty, emptyLike, eye, full, fullLike, linspace, ones, onesLike, scalarTensor, tensor, zeros, zerosLike,
+  arange, empty, emptyLike, eye, full, fullLike, linspace, ones, onesLike, scalarTensor, setRequiresGradHook, tensor, zeros, zerosLike,
 } from './creation.js';
 export type { Scalar, TensorOrScalar } from './operands.js';
 export { isTensor } from './operands.js';

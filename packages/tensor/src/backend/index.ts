@@ -7,6 +7,6 @@ export type { BinaryOp, ReduceOp, ScanOp, UnaryOp } from './ops.js';
 export { BINARY_OPS, COMPARISON_OPS, REDUCE_OPS, SCAN_OPS, UNARY_OPS } from './ops.js';
 export type { Backend, BackendBuffer, FastPathName, FastPaths, Operand, View } from './types.js';
 export { coalesce, contiguousStrides, contiguousView, elementOffsets, isContiguousLayout, numel } from './layout.js';
-export { reference, viewBytes } from './reference.js';
+export { reference } from './reference.js';
 export { philox4x32 } from './philox.js';
 export { check, IndexError, NotImplementedError, RuntimeError, TorchError, TorchTypeError, ValueError } from './errors.js';

@@ -2,7 +2,6 @@
 // the fallback when a backend lacks a fast path, and the oracle that
 // backend-conformance compares a backend's fast path against.
 
-import { itemSize } from './dtype.js';
 import { contiguousStrides, numel } from './layout.js';
 import type { Backend, BackendBuffer, FastPaths, View } from './types.js';
 import type { ScanOp } from './ops.js';
@@ -78,8 +77,3 @@ export const reference: { [K in keyof Required<FastPaths>]: <B extends BackendBu
   softmax,
   scan,
 };
-
-/** Bytes a view's buffer needs (for memory accounting). */
-export function viewBytes(v: View): number {
-  return numel(v.shape) * itemSize(v.dtype);
-}

@@ -1,12 +1,11 @@
 // Copies: contiguous(), clone(), dtype casts, copy_() and moves between devices.
 
-import type { DType } from './backend/dtype.js';
+import type { DType, StorageArray } from './backend/dtype.js';
 import { RuntimeError } from './errors.js';
 import type { Device } from './device.js';
 import { broadcastShapes, fmtShape } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor, viewTensor } from './tensor.js';
-import { checkSameDevice } from './operands.js';
 
 /** `x.contiguous()`: `x` itself when already row-major, else a row-major copy. @example torch.zeros(2, 3).t().contiguous().strides // [2, 1] */
 export function contiguous(x: Tensor): Tensor {
@@ -60,16 +59,17 @@ export function toDevice(x: Tensor, device: Device): Tensor {
   if (!src.readSync) {
     throw new RuntimeError(`cannot move a tensor off device '${x.device}' synchronously: use await x.toAsync('${device}')`);
   }
-  const data = src.readSync(x.backendView);
-  const out = emptyTensor(x.shape, x.dtype, device);
-  out.storage.backend.write(out.storage.buf, data, 0);
-  return out;
+  return withData(x, src.readSync(x.backendView), device);
 }
 
 /** `await x.toAsync(device)`: `to(device)` for devices that can only be read asynchronously. @example const y = await x.toAsync('cpu') */
 export async function toDeviceAsync(x: Tensor, device: Device): Promise<Tensor> {
   if (x.device === device) return x;
-  const data = await x.storage.backend.read(x.backendView);
+  return withData(x, await x.storage.backend.read(x.backendView), device);
+}
+
+/** A new tensor on `device` shaped like `x`, holding `data` (x's elements in row-major order). */
+function withData(x: Tensor, data: StorageArray, device: Device): Tensor {
   const out = emptyTensor(x.shape, x.dtype, device);
   out.storage.backend.write(out.storage.buf, data, 0);
   return out;
@@ -80,4 +80,3 @@ export function alias(x: Tensor): Tensor {
   return viewTensor(x, x.shape, x.strides, x.offset);
 }
 
-export { checkSameDevice };

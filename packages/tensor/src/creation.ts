@@ -3,16 +3,15 @@
 import type { DType, StorageArray } from './backend/dtype.js';
 import { allocStorageArray, isFloatingPoint } from './backend/dtype.js';
 import { floatToBfloat16Bits, floatToHalfBits } from './backend/half.js';
-import { numel } from './backend/layout.js';
 import type { Device } from './device.js';
 import { getDefaultDevice } from './device.js';
 import { getDefaultDtype, scalarDtype } from './dtype.js';
 import { NotImplementedError, RuntimeError, TorchTypeError, ValueError } from './errors.js';
 import type { Scalar } from './operands.js';
-import { scalarValue } from './operands.js';
 import { checkSizes, parseSizes } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
+import { fillScalar } from './fill.js';
 
 /** Options every creation op takes. */
 export interface TensorOptions {
@@ -166,7 +165,7 @@ export function tensor(data: TensorData, opts?: TensorOptions): Tensor {
   const device = opts?.device ?? getDefaultDevice();
   if (ArrayBuffer.isView(data)) {
     const dtype = opts?.dtype ?? typedArrayDtype(data);
-    if (dtype === undefined) throw new TypeError('tensor(): Uint16Array data needs an explicit dtype (float16 or bfloat16 bits are not inferred)');
+    if (dtype === undefined) throw new TorchTypeError('tensor(): Uint16Array data needs an explicit dtype (float16 or bfloat16 bits are not inferred)');
     const arr = data as unknown as ArrayLike<number | bigint>;
     return finish(fromValues(arr, [arr.length], dtype, device), opts);
   }
@@ -206,14 +205,7 @@ export function full(size: readonly number[], fillValue: Scalar, opts?: TensorOp
   checkSizes(shape);
   const dtype = opts?.dtype ?? scalarDtype(fillValue);
   const t = emptyTensor(shape, dtype, opts?.device ?? getDefaultDevice());
-  if (numel(shape) > 0) t.storage.backend.fill(t.backendView, fillTypeValue(fillValue, dtype));
-  return finish(t, opts);
-}
-
-/** A fill value as the backend's `fill` takes it for `dtype`. */
-export function fillTypeValue(v: Scalar, dtype: DType): number | bigint {
-  if (dtype === 'int64') return typeof v === 'bigint' ? v : BigInt(truncOrZero(scalarValue(v)));
-  return scalarValue(v);
+  return finish(fillScalar(t, fillValue), opts);
 }
 
 function filled(value: number, args: readonly unknown[]): Tensor {
@@ -264,8 +256,7 @@ export function emptyLike(t: Tensor, opts?: TensorOptions): Tensor {
 function filledLike(t: Tensor, value: Scalar, opts?: TensorOptions): Tensor {
   const o = likeOptions(t, opts);
   const out = emptyTensor(t.shape, o.dtype!, o.device!, t);
-  if (out.numel() > 0) out.storage.backend.fill(out.backendView, fillTypeValue(value, o.dtype!));
-  return finish(out, o);
+  return finish(fillScalar(out, value), o);
 }
 
 /**

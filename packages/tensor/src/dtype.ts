@@ -1,11 +1,10 @@
 // dtypes as PyTorch names them, and PyTorch's type promotion (torch.result_type).
 
 import type { DType } from './backend/dtype.js';
-import { isFloatingPoint, isIntegral } from './backend/dtype.js';
-import { RuntimeError } from './errors.js';
+import { isFloatingPoint } from './backend/dtype.js';
+import { RuntimeError, TorchTypeError } from './errors.js';
 
 export type { DType };
-export { isFloatingPoint, isIntegral };
 
 /** `torch.float32`, also `torch.float`. @example torch.zeros(2, { dtype: torch.float32 }).dtype // 'float32' */
 export const float32 = 'float32' as const;
@@ -59,7 +58,7 @@ export function getDefaultDtype(): DType {
 /** `torch.set_default_dtype(d)`: the dtype of float tensors created without one. @example torch.setDefaultDtype('float64') */
 export function setDefaultDtype(dtype: DType): void {
   if (!isFloatingPoint(dtype)) {
-    throw new TypeError(`only floating-point types are supported as the default type`);
+    throw new TorchTypeError(`only floating-point types are supported as the default type`);
   }
   defaultFloat = dtype;
 }
@@ -140,6 +139,6 @@ export function toDType(d: string): DType {
     float: 'float32', double: 'float64', half: 'float16', int: 'int32', long: 'int64',
   };
   const dt = (aliases[name] ?? name) as DType;
-  if (!(dt in SCALAR_TYPE_NAME)) throw new TypeError(`unknown dtype '${d}'`);
+  if (!(dt in SCALAR_TYPE_NAME)) throw new TorchTypeError(`unknown dtype '${d}'`);
   return dt;
 }

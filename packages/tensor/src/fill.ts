@@ -2,10 +2,10 @@
 
 import { RuntimeError } from './errors.js';
 import type { Scalar } from './operands.js';
-import { isTensor } from './operands.js';
+import { isTensor, scalarValue } from './operands.js';
+import type { DType } from './backend/dtype.js';
 import type { Tensor } from './tensor.js';
 import { copyInto } from './copy.js';
-import { fillTypeValue } from './creation.js';
 
 /** Sets every element of `x` to `value` (a scalar or a 0-d tensor): `x.fill_(value)`. @example torch.zeros(2).fill_(torch.tensor(1.5)) // tensor([1.5000, 1.5000]) */
 export function fill(x: Tensor, value: Scalar | Tensor): Tensor {
@@ -15,7 +15,21 @@ export function fill(x: Tensor, value: Scalar | Tensor): Tensor {
     }
     return copyInto(x, value);
   }
-  if (x.numel() > 0) x.storage.backend.fill(x.backendView, fillTypeValue(value, x.dtype));
+  fillScalar(x, value);
   x.bumpVersion();
   return x;
+}
+
+/** @internal Writes `value` (cast as PyTorch casts a Python scalar) into every element of `x`. */
+export function fillScalar(x: Tensor, value: Scalar): Tensor {
+  if (x.numel() > 0) x.storage.backend.fill(x.backendView, fillValueFor(value, x.dtype));
+  return x;
+}
+
+/** A fill value as the backend's `fill` takes it: a bigint for int64 (truncated; NaN and ±Inf give 0). */
+function fillValueFor(v: Scalar, dtype: DType): number | bigint {
+  if (dtype !== 'int64') return scalarValue(v);
+  if (typeof v === 'bigint') return v;
+  const n = scalarValue(v);
+  return BigInt(Number.isFinite(n) ? Math.trunc(n) : 0);
 }

@@ -3,7 +3,7 @@
 import { SCALAR_TYPE_NAME } from './dtype.js';
 import { RuntimeError } from './errors.js';
 import { checkSameDevice } from './operands.js';
-import { broadcastShapes, fmtShape } from './shape.js';
+import { broadcastShapes } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
 import { contiguous, expandView } from './copy.js';
@@ -139,4 +139,3 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   return batched(a, b);
 }
 
-export { fmtShape };

@@ -38,7 +38,7 @@ export function reduceOp(op: ReduceOp, x: Tensor, dims: Dims, keepdim: boolean, 
   const keptShape = x.shape.map((s, i) => (axes.includes(i) ? 1 : s));
   const out = emptyTensor(keptShape, outDtype, x.device);
   x.storage.backend.reduce(op, x.backendView, axes, out.backendView);
-  return keepdim ? out : squeeze(out, axes.length === 0 ? [] : axes);
+  return keepdim ? out : squeeze(out, axes);
 }
 
 function requireNonEmpty(name: string, x: Tensor, dims: Dims): void {
@@ -108,11 +108,7 @@ export function argmin(x: Tensor, dim?: number | null, opts?: { keepdim?: boolea
 function argExtreme(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
   if (x.dtype === 'bool') throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   requireNonEmpty(op, x, dim);
-  if (dim === undefined || dim === null) {
-    const r = reduceOp(op, x, null, true, 'int64');
-    return keepdim ? r : squeeze(r);
-  }
-  return reduceOp(op, x, normalizeDim(dim, x.ndim), keepdim, 'int64');
+  return reduceOp(op, x, dim ?? null, keepdim, 'int64');
 }
 
 /** `torch.max(x, dim, keepdim)` / `torch.min(…)` → [values, indices]. @example maxAlongDim('max', torch.tensor([[1, 5], [3, 4]]), 1, false).indices // tensor([1, 1]) */

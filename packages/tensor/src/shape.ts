@@ -1,6 +1,6 @@
 // Shape arguments, dim normalisation and broadcasting, with PyTorch's messages.
 
-import { IndexError, RuntimeError } from './errors.js';
+import { IndexError, RuntimeError, TorchTypeError } from './errors.js';
 
 /** Sizes given as varargs or one array: `view(2, 3)` and `view([2, 3])`. */
 export type SizeArgs = [readonly number[]] | number[];
@@ -14,7 +14,7 @@ export function parseSizes(args: SizeArgs | readonly (number | readonly number[]
 /** Checks creation sizes: non-negative integers. @example checkSizes([2, -1]) // throws RuntimeError */
 export function checkSizes(shape: readonly number[]): void {
   for (const s of shape) {
-    if (!Number.isInteger(s)) throw new TypeError(`sizes must be integers, got ${s}`);
+    if (!Number.isInteger(s)) throw new TorchTypeError(`sizes must be integers, got ${s}`);
     if (s < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${s}: [${shape.join(', ')}]`);
   }
 }

@@ -3,6 +3,7 @@
 import type { DType } from './backend/dtype.js';
 import { isFloatingPoint } from './backend/dtype.js';
 import { reference } from './backend/reference.js';
+import type { View } from './backend/types.js';
 import { SCALAR_TYPE_NAME } from './dtype.js';
 import { RuntimeError } from './errors.js';
 import { normalizeDim } from './shape.js';
@@ -22,13 +23,17 @@ function run(x: Tensor, dim: number, dtype: DType | undefined, log: boolean): Te
   const src = x.dtype === target ? x : cast(x, target);
   const out = emptyTensor(x.shape, target, x.device);
   if (x.numel() === 0) return out;
-  // a 0-d tensor is a single row of one element
-  const v = x.ndim === 0 ? { ...src.backendView, shape: [1], strides: [1] } : src.backendView;
-  const o = x.ndim === 0 ? { ...out.backendView, shape: [1], strides: [1] } : out.backendView;
+  const v = asRow(src.backendView);
+  const o = asRow(out.backendView);
   const backend = x.storage.backend;
-  if (backend.supports.softmax) backend.supports.softmax(v, x.ndim === 0 ? 0 : d, o, log);
-  else reference.softmax(backend, v, x.ndim === 0 ? 0 : d, o, log);
+  if (backend.supports.softmax) backend.supports.softmax(v, d, o, log);
+  else reference.softmax(backend, v, d, o, log);
   return out;
+}
+
+/** A 0-d view as a row of one element (dim 0); other views unchanged. */
+function asRow(v: View): View {
+  return v.shape.length === 0 ? { ...v, shape: [1], strides: [1] } : v;
 }
 
 /** `torch.softmax(x, dim, { dtype })`. @example torch.softmax(torch.tensor([1, 1]), -1, { dtype: 'float32' }) // tensor([0.5000, 0.5000]) */

@@ -28,8 +28,3 @@ export class NotImplementedError extends TorchError {
     super(`not implemented: ${what}`);
   }
 }
-
-/** Throws `RuntimeError(message)` unless `cond`. */
-export function check(cond: boolean, message: string | (() => string)): asserts cond {
-  if (!cond) throw new RuntimeError(typeof message === 'string' ? message : message());
-}

@@ -9,4 +9,4 @@ export type { Backend, BackendBuffer, FastPathName, FastPaths, Operand, View } f
 export { coalesce, contiguousStrides, contiguousView, elementOffsets, isContiguousLayout, numel } from './layout.js';
 export { reference } from './reference.js';
 export { philox4x32 } from './philox.js';
-export { check, IndexError, NotImplementedError, RuntimeError, TorchError, TorchTypeError, ValueError } from './errors.js';
+export { IndexError, NotImplementedError, RuntimeError, TorchError, TorchTypeError, ValueError } from './errors.js';

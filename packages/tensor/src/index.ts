@@ -25,3 +25,5 @@ export { broadcastShapes } from './shape.js';
 export { printOptions, setPrintOptions } from './print/format.js';
 export type { PrintOptions } from './print/format.js';
 export * from './functional.js';
+export type { AutogradHook, OpCall, OpInfo } from './trace.js';
+export { defineOp, opRegistry, setAutogradHook, traced, untraced } from './trace.js';

@@ -26,6 +26,9 @@ import type { TensorOrScalar, Scalar } from './operands.js';
 import type { SizeArgs } from './shape.js';
 import { parseSizes } from './shape.js';
 import { toDType } from './dtype.js';
+import * as Rnd from './random/sampling.js';
+import * as Bern from './random/bernoulli.js';
+import * as Mult from './random/multinomial.js';
 
 
 const finalizer = new FinalizationRegistry<Storage>((storage) => storage.release());
@@ -802,6 +805,23 @@ export class Tensor {
   dot(other: Tensor): Tensor { return L.dot(this, other); }
   /** `x.outer(other)`: the outer product of two 1-D tensors, as [n, m]. @example torch.tensor([1, 2]).outer(torch.tensor([1, 2, 3])).shape // [2, 3] */
   outer(other: Tensor): Tensor { return L.outer(this, other); }
+
+  // ---- random sampling ----------------------------------------------------
+
+  /** `x.uniform_(from=0, to=1, { generator })`: U[from, to) samples, in place (PyTorch's CPU stream). @example torch.manualSeed(0); torch.empty(2).uniform_() // tensor([0.4963, 0.7682]) */
+  uniform_(from?: number, to?: number, opts?: Rnd.GeneratorOptions): Tensor { return Rnd.uniform_(this, from, to, opts); }
+  /** `x.normal_(mean=0, std=1, { generator })`: N(mean, std²) samples, in place. @example torch.manualSeed(0); torch.empty(2).normal_() // tensor([ 1.5410, -0.2934]) */
+  normal_(mean?: number, std?: number, opts?: Rnd.GeneratorOptions): Tensor { return Rnd.normal_(this, mean, std, opts); }
+  /** `x.exponential_(lambd=1, { generator })`: Exp(lambd) samples, in place. @example torch.manualSeed(0); torch.empty(2).exponential_() // tensor([0.6862, 0.1479]) */
+  exponential_(lambd?: number, opts?: Rnd.GeneratorOptions): Tensor { return Rnd.exponential_(this, lambd, opts); }
+  /** `x.random_(from=0, to=None, { generator })` or `x.random_(to)`: uniform integers, in place. @example torch.manualSeed(0); torch.zeros(3, { dtype: 'int64' }).random_(10) // tensor([4, 9, 3]) */
+  random_(...args: Rnd.RandomBound[]): Tensor { return Rnd.random_(this, ...args); }
+  /** `x.bernoulli_(p=0.5, { generator })`: 1 with probability p (a number or tensor), else 0, in place. @example torch.manualSeed(0); torch.empty(4).bernoulli_(0.5) // tensor([0., 0., 1., 1.]) */
+  bernoulli_(p?: number | Tensor, opts?: Rnd.GeneratorOptions): Tensor { return Bern.bernoulli_(this, p, opts); }
+  /** `x.bernoulli(p?, { generator })`: a new 0/1 tensor, 1 with probability x[i] (or p). @example torch.manualSeed(0); torch.full([3], 0.5).bernoulli() // tensor([0., 1., 0.]) */
+  bernoulli(p?: number | Rnd.GeneratorOptions, opts?: Rnd.GeneratorOptions): Tensor { return Bern.bernoulli(this, p, opts); }
+  /** `x.multinomial(numSamples, replacement=false, { generator })`: sampled indices (int64). @example torch.manualSeed(0); torch.tensor([0.1, 0.6, 0.3]).multinomial(2) // tensor([1, 2]) */
+  multinomial(numSamples: number, replacement?: boolean, opts?: Rnd.GeneratorOptions): Tensor { return Mult.multinomial(this, numSamples, replacement, opts); }
 
   // ---- reading ----------------------------------------------------------
 

@@ -66,7 +66,7 @@ export class Generator {
   constructor(device: Device = 'cpu') {
     if (device !== 'cpu') {
       throw new NotImplementedError(
-        `not implemented: a Generator for device '${device}' (it will be counter-based: Philox4x32 over the backend's randomBits)`,
+        `a Generator for device '${device}' (it will be counter-based: Philox4x32 over the backend's randomBits)`,
       );
     }
     this.device = device;
@@ -213,7 +213,7 @@ export function generatorFor(device: Device, generator: Generator | undefined): 
       throw new RuntimeError(`Expected a '${device}' device type for generator but found '${generator.device}'`);
     }
     throw new NotImplementedError(
-      `not implemented: random numbers on device '${device}' (needs a counter-based Philox generator over the backend's randomBits)`,
+      `random numbers on device '${device}' (needs a counter-based Philox generator over the backend's randomBits)`,
     );
   }
   if (generator === undefined) return defaultGenerator;

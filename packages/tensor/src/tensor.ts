@@ -812,15 +812,15 @@ export class Tensor {
   uniform_(from?: number, to?: number, opts?: Rnd.GeneratorOptions): Tensor { return Rnd.uniform_(this, from, to, opts); }
   /** `x.normal_(mean=0, std=1, { generator })`: N(mean, std²) samples, in place. @example torch.manualSeed(0); torch.empty(2).normal_() // tensor([ 1.5410, -0.2934]) */
   normal_(mean?: number, std?: number, opts?: Rnd.GeneratorOptions): Tensor { return Rnd.normal_(this, mean, std, opts); }
-  /** `x.exponential_(lambd=1, { generator })`: Exp(lambd) samples, in place. @example torch.manualSeed(0); torch.empty(2).exponential_() // tensor([0.6862, 0.1479]) */
+  /** `x.exponential_(lambd=1, { generator })`: Exp(lambd) samples, in place. @example torch.manualSeed(0); torch.empty(2).exponential_() // tensor([3.5083, 1.2304]) */
   exponential_(lambd?: number, opts?: Rnd.GeneratorOptions): Tensor { return Rnd.exponential_(this, lambd, opts); }
   /** `x.random_(from=0, to=None, { generator })` or `x.random_(to)`: uniform integers, in place. @example torch.manualSeed(0); torch.zeros(3, { dtype: 'int64' }).random_(10) // tensor([4, 9, 3]) */
   random_(...args: Rnd.RandomBound[]): Tensor { return Rnd.random_(this, ...args); }
-  /** `x.bernoulli_(p=0.5, { generator })`: 1 with probability p (a number or tensor), else 0, in place. @example torch.manualSeed(0); torch.empty(4).bernoulli_(0.5) // tensor([0., 0., 1., 1.]) */
+  /** `x.bernoulli_(p=0.5, { generator })`: 1 with probability p (a number or tensor), else 0, in place. @example torch.manualSeed(0); torch.empty(4).bernoulli_(0.5) // tensor([0., 0., 1., 0.]) */
   bernoulli_(p?: number | Tensor, opts?: Rnd.GeneratorOptions): Tensor { return Bern.bernoulli_(this, p, opts); }
-  /** `x.bernoulli(p?, { generator })`: a new 0/1 tensor, 1 with probability x[i] (or p). @example torch.manualSeed(0); torch.full([3], 0.5).bernoulli() // tensor([0., 1., 0.]) */
+  /** `x.bernoulli(p?, { generator })`: a new 0/1 tensor, 1 with probability x[i] (or p). @example torch.manualSeed(0); torch.full([3], 0.5).bernoulli() // tensor([1., 0., 1.]) */
   bernoulli(p?: number | Rnd.GeneratorOptions, opts?: Rnd.GeneratorOptions): Tensor { return Bern.bernoulli(this, p, opts); }
-  /** `x.multinomial(numSamples, replacement=false, { generator })`: sampled indices (int64). @example torch.manualSeed(0); torch.tensor([0.1, 0.6, 0.3]).multinomial(2) // tensor([1, 2]) */
+  /** `x.multinomial(numSamples, replacement=false, { generator })`: sampled indices (int64). @example torch.manualSeed(0); torch.tensor([0.1, 0.6, 0.3]).multinomial(2) // tensor([2, 1]) */
   multinomial(numSamples: number, replacement?: boolean, opts?: Rnd.GeneratorOptions): Tensor { return Mult.multinomial(this, numSamples, replacement, opts); }
 
   // ---- reading ----------------------------------------------------------

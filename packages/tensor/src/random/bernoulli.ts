@@ -24,7 +24,7 @@ const P_MESSAGE =
 /**
  * `x.bernoulli_(p=0.5, { generator })`: each element set to 1 with probability
  * `p` (a number, or a float tensor broadcast to `x`), else 0, in place.
- * @example torch.manualSeed(0); torch.empty(4).bernoulli_(0.5) // tensor([0., 0., 1., 1.])
+ * @example torch.manualSeed(0); torch.empty(4).bernoulli_(0.5) // tensor([0., 0., 1., 0.])
  */
 export function bernoulli_(x: Tensor, p: number | Tensor = 0.5, opts?: GeneratorOptions): Tensor {
   return traced(BERNOULLI_, [x, isTensor(p) ? p : undefined], isTensor(p) ? {} : { p }, () => fillBernoulli(x, p, opts), { inplace: true });
@@ -59,7 +59,7 @@ function fillBernoulli(x: Tensor, p: number | Tensor, opts: GeneratorOptions | u
 /**
  * `torch.bernoulli(input, p?, { generator })`: a new tensor of 0s and 1s,
  * 1 with probability `input[i]` (or the scalar `p` for every element), in input's dtype.
- * @example torch.manualSeed(0); torch.bernoulli(torch.full([3], 0.5)) // tensor([0., 1., 0.])
+ * @example torch.manualSeed(0); torch.bernoulli(torch.full([3], 0.5)) // tensor([1., 0., 1.])
  */
 export function bernoulli(input: Tensor, p?: number | GeneratorOptions, opts?: GeneratorOptions): Tensor {
   const scalar = typeof p === 'number' ? p : undefined;

@@ -84,7 +84,7 @@ export function randint(...args: (number | readonly number[] | RandomOptions | u
 
 /**
  * `torch.randperm(n)`: a random permutation of 0..n-1, int64 unless `dtype` says otherwise.
- * @example torch.manualSeed(0); torch.randperm(4) // tensor([2, 0, 1, 3])
+ * @example torch.manualSeed(0); torch.randperm(4) // tensor([0, 1, 3, 2])
  */
 export function randperm(n: number, opts?: RandomOptions): Tensor {
   return traced(RANDPERM, [], { n }, () => {
@@ -128,7 +128,7 @@ export function randintLike(t: Tensor, ...args: (number | RandomOptions | undefi
 /**
  * `torch.normal`: `normal(mean, std, size)` with numbers; `normal(meanTensor, std=1)`,
  * `normal(mean, stdTensor)` or `normal(meanTensor, stdTensor)` broadcasting the tensors.
- * @example torch.manualSeed(0); torch.normal(2, 3, [2]) // tensor([6.6229, 1.1198])
+ * @example torch.manualSeed(0); torch.normal(2, 3, [2]) // tensor([6.6230, 1.1197])
  */
 export function normal(mean: number, std: number, size: readonly number[], opts?: RandomOptions): Tensor;
 export function normal(mean: Tensor, std?: Tensor | number, opts?: GeneratorOptions): Tensor;

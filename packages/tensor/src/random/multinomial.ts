@@ -22,7 +22,7 @@ const MULTINOMIAL = defineOp('multinomial', false);
  * `torch.multinomial(input, numSamples, replacement=false, { generator })`:
  * indices sampled from the rows of `input` (1-D or 2-D, non-negative weights,
  * not necessarily summing to 1), as int64 of shape [numSamples] or [rows, numSamples].
- * @example torch.manualSeed(0); torch.multinomial(torch.tensor([0.1, 0.6, 0.3]), 2) // tensor([1, 2])
+ * @example torch.manualSeed(0); torch.multinomial(torch.tensor([0.1, 0.6, 0.3]), 2) // tensor([2, 1])
  */
 export function multinomial(input: Tensor, numSamples: number, replacement = false, opts?: GeneratorOptions): Tensor {
   return traced(MULTINOMIAL, [input], { numSamples, replacement }, () => {

@@ -87,7 +87,7 @@ export function normal_(x: Tensor, mean = 0, std = 1, opts?: GeneratorOptions): 
 
 /**
  * `x.exponential_(lambd=1, { generator })`: fills `x` with samples of Exp(lambd), in place.
- * @example torch.manualSeed(0); torch.empty(2).exponential_() // tensor([0.6862, 0.1479])
+ * @example torch.manualSeed(0); torch.empty(2).exponential_() // tensor([3.5083, 1.2304])
  */
 export function exponential_(x: Tensor, lambd = 1, opts?: GeneratorOptions): Tensor {
   return traced(EXPONENTIAL_, [x], { lambd }, () => {

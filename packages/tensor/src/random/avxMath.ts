@@ -50,8 +50,11 @@ const DP3 = f(-3.774894977445941e-8);
 const SIN_P = [-1.9515295891e-4, 8.3321608736e-3, -1.6666654611e-1].map(f);
 const COS_P = [2.443315711809948e-5, -1.388731625493765e-3, 4.166664568298827e-2].map(f);
 
-/** [sin, cos] of a float32 angle (|x| < 8192), as sincos256_ps. @example sincosAvx(0) // [0, 1] */
-export function sincosAvx(v: number): [number, number] {
+/** Where sincosAvx leaves its results (no tuple allocated per call in the hot loop). */
+export const sincosOut = { sin: 0, cos: 0 };
+
+/** sin and cos of a float32 angle (|x| < 8192), as sincos256_ps, into `sincosOut`. @example sincosAvx(0); sincosOut.cos // 1 */
+export function sincosAvx(v: number): void {
   const neg = v < 0 || Object.is(v, -0);
   let x = Math.abs(v);
   let j = Math.trunc(f(x * FOPI));
@@ -76,5 +79,6 @@ export function sincosAvx(v: number): [number, number] {
   let cos = usePoly2 ? c : s;
   if (((j & 4) !== 0) !== neg) sin = -sin;
   if ((~(j - 2) & 4) !== 0) cos = -cos;
-  return [sin, cos];
+  sincosOut.sin = sin;
+  sincosOut.cos = cos;
 }

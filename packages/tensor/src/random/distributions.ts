@@ -15,14 +15,15 @@ export type FloatDType = keyof typeof DIGITS;
 
 /** A float-or-narrower uniform in [from, to): `digits` bits of one draw, computed in float32. */
 export function uniformFloat(g: Generator, from: number, to: number, digits: number): number {
-  const x = f((g.random() & ((1 << digits) - 1)) * 2 ** -digits);
-  return fmaf(x, f(to - from), from);
+  const x = (g.random() & ((1 << digits) - 1)) * 2 ** -digits; // exact in float32
+  // x * 1 + 0 is x: skip the emulated fused multiply-add on the common [0, 1) path
+  return from === 0 && to === 1 ? x : fmaf(x, f(to - from), from);
 }
 
 /** A double uniform in [from, to): 53 bits of a 64-bit draw. */
 export function uniformDouble(g: Generator, from: number, to: number): number {
   const x = g.random53() * 2 ** -53;
-  return fma(x, to - from, from);
+  return from === 0 && to === 1 ? x : fma(x, to - from, from);
 }
 
 /**

@@ -9,6 +9,11 @@ const MATRIX_A = 0x9908b0df;
 const UPPER = 0x80000000;
 const LOWER = 0x7fffffff;
 
+/** The twist of one word pair: upper bit of u, lower bits of v, shifted, xor MATRIX_A if v is odd. */
+function mix(u: number, v: number): number {
+  return (((u & UPPER) | (v & LOWER)) >>> 1) ^ (v & 1 ? MATRIX_A : 0);
+}
+
 /**
  * @internal A 32-bit MT19937 engine with PyTorch's bookkeeping (`seed`,
  * `left`, `next`), so its state round-trips through PyTorch's byte layout.
@@ -59,12 +64,11 @@ export class MT19937 {
     const s = this.state;
     this.left = MT_N;
     this.next = 0;
-    for (let i = 0; i < MT_N; i++) {
-      const u = s[i]!;
-      const v = s[(i + 1) % MT_N]!;
-      const mixed = ((u & UPPER) | (v & LOWER)) >>> 0;
-      s[i] = (s[(i + MT_M) % MT_N]! ^ (mixed >>> 1) ^ (v & 1 ? MATRIX_A : 0)) >>> 0;
-    }
+    // three runs instead of a modulo per word: i + M wraps after N - M, i + 1 at the end
+    let i = 0;
+    for (; i < MT_N - MT_M; i++) s[i] = s[i + MT_M]! ^ mix(s[i]!, s[i + 1]!);
+    for (; i < MT_N - 1; i++) s[i] = s[i + MT_M - MT_N]! ^ mix(s[i]!, s[i + 1]!);
+    s[MT_N - 1] = s[MT_M - 1]! ^ mix(s[MT_N - 1]!, s[0]!);
   }
 
   /** A copy with the same state. */

@@ -4,7 +4,7 @@
 // tail is redone on the last 16 elements with 16 fresh uniforms.
 
 import { fma, fmaf } from './fma.js';
-import { logAvx, sincosAvx } from './avxMath.js';
+import { logAvx, sincosAvx, sincosOut } from './avxMath.js';
 import type { Generator } from './generator.js';
 import { uniformDouble, uniformFloat } from './distributions.js';
 
@@ -28,9 +28,11 @@ function block32(data: Float32Array, at: number, mean: number, std: number): voi
   for (let j = at; j < at + 8; j++) {
     const u1 = f(1 - data[j]!);
     const radius = f(Math.sqrt(f(-2 * logAvx(u1))));
-    const [sin, cos] = sincosAvx(f(TWO_PI_F * data[j + 8]!));
-    data[j] = fmaf(f(radius * cos), std, mean);
-    data[j + 8] = fmaf(f(radius * sin), std, mean);
+    sincosAvx(f(TWO_PI_F * data[j + 8]!));
+    const n1 = f(radius * sincosOut.cos);
+    const n2 = f(radius * sincosOut.sin);
+    data[j] = std === 1 && mean === 0 ? n1 : fmaf(n1, std, mean);
+    data[j + 8] = std === 1 && mean === 0 ? n2 : fmaf(n2, std, mean);
   }
 }
 

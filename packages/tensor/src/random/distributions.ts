@@ -13,11 +13,11 @@ const TWO_PI = 2 * Math.PI;
 export const DIGITS = { float16: 11, bfloat16: 8, float32: 24, float64: 53 } as const;
 export type FloatDType = keyof typeof DIGITS;
 
-/** A float-or-narrower uniform in [from, to): `digits` bits of one draw, computed in float32. */
-export function uniformFloat(g: Generator, from: number, to: number, digits: number): number {
+/** A float-or-narrower uniform in [from, to): `digits` bits of one draw, computed in float32 (`range` is to - from as the dtype rounds it). */
+export function uniformFloat(g: Generator, from: number, to: number, digits: number, range = f(to - from)): number {
   const x = (g.random() & ((1 << digits) - 1)) * 2 ** -digits; // exact in float32
   // x * 1 + 0 is x: skip the emulated fused multiply-add on the common [0, 1) path
-  return from === 0 && to === 1 ? x : fmaf(x, f(to - from), from);
+  return from === 0 && to === 1 ? x : fmaf(x, range, from);
 }
 
 /** A double uniform in [from, to): 53 bits of a 64-bit draw. */

@@ -5,6 +5,7 @@
 
 import { fma, fmaf } from './fma.js';
 import { logAvx, sincosAvx, sincosOut } from './avxMath.js';
+import { bfloat16BitsToFloat, floatToBfloat16Bits, floatToHalfBits, halfBitsToFloat } from '../backend/half.js';
 import type { Generator } from './generator.js';
 import { uniformDouble, uniformFloat } from './distributions.js';
 
@@ -54,5 +55,51 @@ function block64(data: Float64Array, at: number, mean: number, std: number): voi
     const theta = 2 * Math.PI * data[j + 8]!;
     data[j] = fma(radius * Math.cos(theta), std, mean);
     data[j + 8] = fma(radius * Math.sin(theta), std, mean);
+  }
+}
+
+/** Rounds a number to float16 or bfloat16 (through float32, as c10's conversions do). */
+export function narrowRounder(dtype: 'float16' | 'bfloat16'): (x: number) => number {
+  return dtype === 'float16' ? (x) => halfBitsToFloat(floatToHalfBits(x)) : (x) => bfloat16BitsToFloat(floatToBfloat16Bits(x));
+}
+
+/**
+ * normal_fill<Half> / normal_fill<BFloat16>: uniforms of the narrow type's
+ * precision, then c10's mixed arithmetic: every intermediate PyTorch stores in
+ * the narrow type is rounded to it, the rest runs in float32 (libm's float
+ * log/sin/cos, here correctly rounded, which the final rounding hides).
+ */
+export function normalFillNarrow(data: Float64Array, dtype: 'float16' | 'bfloat16', mean: number, std: number, g: Generator): void {
+  const n = data.length;
+  const digits = dtype === 'float16' ? 11 : 8;
+  const r = narrowRounder(dtype);
+  for (let i = 0; i < n; i++) data[i] = uniformFloat(g, 0, 1, digits);
+  const m = r(mean);
+  const s = r(std);
+  for (let i = 0; i + 16 <= n; i += 16) blockNarrow(data, i, m, s, r, dtype === 'bfloat16');
+  if (n % 16 !== 0) {
+    for (let i = n - 16; i < n; i++) data[i] = uniformFloat(g, 0, 1, digits);
+    blockNarrow(data, n - 16, m, s, r, dtype === 'bfloat16');
+  }
+}
+
+function blockNarrow(data: Float64Array, at: number, mean: number, std: number, r: (x: number) => number, bf16: boolean): void {
+  if (bf16) {
+    // c10's BFloat16 has its own std::log/sqrt/sin/cos and BFloat16 x BFloat16 operators: every step rounds
+    for (let j = at; j < at + 8; j++) {
+      const u1 = r(1 - data[j]!);
+      const radius = r(Math.sqrt(r(-2 * r(Math.log(u1)))));
+      const theta = r(2 * Math.PI * data[j + 8]!);
+      data[j] = r(r(r(radius * r(Math.cos(theta))) * std) + mean);
+      data[j + 8] = r(r(r(radius * r(Math.sin(theta))) * std) + mean);
+    }
+    return;
+  }
+  for (let j = at; j < at + 8; j++) {
+    const u1 = r(1 - data[j]!);
+    const radius = r(Math.sqrt(f(-2 * f(Math.log(u1)))));
+    const theta = r(2 * Math.PI * data[j + 8]!);
+    data[j] = r(fmaf(f(radius * f(Math.cos(theta))), std, mean));
+    data[j + 8] = r(fmaf(f(radius * f(Math.sin(theta))), std, mean));
   }
 }

@@ -12,7 +12,7 @@ import type { FloatDType } from './distributions.js';
 import type { Generator } from './generator.js';
 import { generatorFor } from './generator.js';
 import { valuesFor, writeInIterationOrder } from './iterationOrder.js';
-import { normalFillFloat32, normalFillFloat64 } from './normalFill.js';
+import { narrowRounder, normalFillFloat32, normalFillFloat64, normalFillNarrow } from './normalFill.js';
 import { randomFromTo, randomFullRange, randomInt } from './integers.js';
 
 /** The keyword-only `generator` argument every random op takes. */
@@ -53,10 +53,12 @@ export function uniform_(x: Tensor, from = 0, to = 1, opts?: GeneratorOptions): 
     const values = valuesFor(dtype, n);
     if (dtype === 'float64') for (let i = 0; i < n; i++) values[i] = uniformDouble(g, from, to);
     else {
+      // bounds are cast to the tensor's dtype; for float16/bfloat16 c10 rounds to - from to it too
+      const r = dtype === 'float32' ? Math.fround : narrowRounder(dtype);
+      const lo = r(from);
+      const hi = r(to);
       const digits = DIGITS[dtype];
-      const lo = Math.fround(from);
-      const hi = Math.fround(to);
-      for (let i = 0; i < n; i++) values[i] = uniformFloat(g, lo, hi, digits);
+      for (let i = 0; i < n; i++) values[i] = uniformFloat(g, lo, hi, digits, r(hi - lo));
     }
     return writeInIterationOrder(x, values);
   }, { inplace: true });
@@ -75,9 +77,9 @@ export function normal_(x: Tensor, mean = 0, std = 1, opts?: GeneratorOptions): 
     const n = x.numel();
     const values = valuesFor(dtype, n);
     if (n >= 16 && x.isContiguous()) {
-      // float16/bfloat16 run PyTorch's float formulas in float32 here (see the report on exactness)
       if (dtype === 'float64') normalFillFloat64(values as Float64Array, mean, std, g);
-      else normalFillFloat32(values as Float32Array, mean, std, g);
+      else if (dtype === 'float32') normalFillFloat32(values as Float32Array, mean, std, g);
+      else normalFillNarrow(values as Float64Array, dtype, mean, std, g);
     } else {
       for (let i = 0; i < n; i++) values[i] = normalDouble(g, mean, std);
     }

@@ -36,3 +36,14 @@ expectTypeOf(torch.tidy(() => [x.mul(2), 3] as const)).toEqualTypeOf<readonly [t
 torch.zeros(2, { dtype: 'float8' });
 // @ts-expect-error: add takes a tensor or a scalar
 x.add('1');
+
+// random numbers: generators and their options
+const gen = new torch.Generator().manualSeed(0);
+expectTypeOf(gen.initialSeed()).toEqualTypeOf<bigint>();
+expectTypeOf(torch.manualSeed(0)).toEqualTypeOf<torch.Generator>();
+expectTypeOf(torch.rand(2, 3, { generator: gen, dtype: 'float64' })).toEqualTypeOf<torch.Tensor>();
+expectTypeOf(torch.randn([2, 3])).toEqualTypeOf<torch.Tensor>();
+expectTypeOf(torch.randint(0, 10, [3], { generator: gen })).toEqualTypeOf<torch.Tensor>();
+expectTypeOf(x.uniform_(-1, 1, { generator: gen })).toEqualTypeOf<torch.Tensor>();
+expectTypeOf(x.multinomial(2, true)).toEqualTypeOf<torch.Tensor>();
+expectTypeOf(torch.getRNGState()).toEqualTypeOf<torch.Tensor>();

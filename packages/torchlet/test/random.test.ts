@@ -228,7 +228,12 @@ describe('random ops: shapes, options and edge cases', () => {
     expect(torch.randperm(0).shape).toEqual([0]);
   });
 
-  it('dtype, varargs sizes and requiresGrad options', () => {
+  it('a generator passed positionally is refused, not ignored', () => {
+    const g = new torch.Generator();
+    expect(thrown(() => (torch.rand as (...a: unknown[]) => torch.Tensor)(2, g))).toBe('TypeError: the generator is a keyword argument: pass { generator }');
+  });
+
+  it('dtype and varargs-size options', () => {
     expect(torch.rand(2, 3, { dtype: 'float64' }).dtype).toBe('float64');
     expect(torch.randn([2, 3]).shape).toEqual([2, 3]);
     expect(torch.randint(0, 5, [3]).dtype).toBe('int64');

@@ -7,13 +7,13 @@ import type { TensorOptions } from '../creation.js';
 import { empty, emptyLike, finish } from '../creation.js';
 import { getDefaultDevice } from '../device.js';
 import { getDefaultDtype } from '../dtype.js';
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, TorchTypeError } from '../errors.js';
 import { isTensor } from '../operands.js';
 import { broadcastShapes, checkSizes, parseSizes } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
 import { defineOp, traced } from '../trace.js';
-import { generatorFor } from './generator.js';
+import { Generator, generatorFor } from './generator.js';
 import { randpermValues } from './integers.js';
 import { writeInIterationOrder } from './iterationOrder.js';
 import type { GeneratorOptions } from './sampling.js';
@@ -36,6 +36,8 @@ const NORMAL = defineOp('normal', false);
 
 function split(args: readonly unknown[]): [number[], RandomOptions | undefined] {
   const last = args[args.length - 1];
+  // a Generator passes for options structurally (it has a `device`): refuse it rather than ignore it
+  if (last instanceof Generator) throw new TorchTypeError('the generator is a keyword argument: pass { generator }');
   const hasOpts = last !== undefined && typeof last === 'object' && !Array.isArray(last);
   const shape = parseSizes((hasOpts ? args.slice(0, -1) : args) as (number | readonly number[])[]);
   checkSizes(shape);

@@ -33,6 +33,7 @@ interface Fixture {
   errors: ErrorCase[];
   states: { state_hex: string; after: Expected; fresh_sha256: string; default_generator_seed: number };
   linear: { weight: Expected; bias: Expected; bound_weight: number; bound_bias: number };
+  dropout: { p: number; input: Expected; output: Expected };
 }
 
 const fx = loadFixture<Fixture>('random.json');
@@ -213,6 +214,16 @@ describe('nn.Linear(3, 4) initialisation after torch.manual_seed(0)', () => {
     const b = torch.empty(4).uniform_(-fx.linear.bound_bias, fx.linear.bound_bias);
     check(w, fx.linear.weight, 'weight');
     check(b, fx.linear.bias, 'bias');
+  });
+});
+
+describe('F.dropout after torch.manual_seed(0)', () => {
+  it('is input * bernoulli_(1 - p) / (1 - p), with PyTorch\'s mask', () => {
+    torch.manualSeed(0);
+    const { p, input, output } = fx.dropout;
+    const x = torch.tensor(input.values!.map(decode), { dtype: 'float32' }).reshape(input.shape);
+    const mask = torch.emptyLike(x).bernoulli_(1 - p).div_(1 - p);
+    check(x.mul(mask), output, 'dropout');
   });
 });
 

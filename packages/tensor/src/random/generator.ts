@@ -142,15 +142,6 @@ export class Generator {
     return this;
   }
 
-  /** `g.clone_state()`-style copy: a new generator continuing from the same state. @example const h = g.clone(); */
-  clone(): Generator {
-    const g = new Generator(this.device);
-    g.engine = this.engine.clone();
-    g.nextDoubleNormal = this.nextDoubleNormal;
-    g.nextFloatNormal = this.nextFloatNormal;
-    return g;
-  }
-
   /** @internal 32 random bits, as PyTorch's `random()`. */
   random(): number {
     return this.engine.next32();

@@ -70,13 +70,4 @@ export class MT19937 {
     for (; i < MT_N - 1; i++) s[i] = s[i + MT_M - MT_N]! ^ mix(s[i]!, s[i + 1]!);
     s[MT_N - 1] = s[MT_M - 1]! ^ mix(s[MT_N - 1]!, s[0]!);
   }
-
-  /** A copy with the same state. */
-  clone(): MT19937 {
-    const c = new MT19937(this.seed);
-    c.state.set(this.state);
-    c.left = this.left;
-    c.next = this.next;
-    return c;
-  }
 }

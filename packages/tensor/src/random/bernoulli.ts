@@ -11,6 +11,7 @@ import { defineOp, traced } from '../trace.js';
 import { broadcastShapes, fmtShape } from '../shape.js';
 import { uniformDouble, uniformFloat } from './distributions.js';
 import { generatorFor } from './generator.js';
+import { bernoulliOnDevice } from './philox.js';
 import { readInIterationOrderOf, writeInIterationOrder } from './iterationOrder.js';
 import type { GeneratorOptions } from './sampling.js';
 import { notImplementedFor } from './sampling.js';
@@ -35,6 +36,10 @@ function fillBernoulli(x: Tensor, p: number | Tensor, opts: GeneratorOptions | u
     throw notImplementedFor(isTensor(p) ? 'bernoulli_tensor_cpu_self_' : 'bernoulli_scalar_cpu_', x);
   }
   const g = generatorFor(x.device, opts?.generator);
+  if (!g.isCpu) {
+    if (typeof p === 'number' && !(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
+    return bernoulliOnDevice(x, p, g);
+  }
   const n = x.numel();
   const values = new Float64Array(n);
   if (!isTensor(p)) {

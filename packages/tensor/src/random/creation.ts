@@ -7,7 +7,7 @@ import type { TensorOptions } from '../creation.js';
 import { empty, emptyLike, finish } from '../creation.js';
 import { getDefaultDevice } from '../device.js';
 import { getDefaultDtype } from '../dtype.js';
-import { RuntimeError, TorchTypeError } from '../errors.js';
+import { NotImplementedError, RuntimeError, TorchTypeError } from '../errors.js';
 import { isTensor } from '../operands.js';
 import { broadcastShapes, checkSizes, parseSizes } from '../shape.js';
 import type { Tensor } from '../tensor.js';
@@ -93,6 +93,7 @@ export function randperm(n: number, opts?: RandomOptions): Tensor {
     checkSizes([n]);
     const out = fresh([n], opts, 'int64');
     const g = generatorFor(out.device, opts?.generator);
+    if (!g.isCpu) throw new NotImplementedError(`randperm on device '${out.device}' (needs a sort on the device)`);
     return finish(writeInIterationOrder(out, randpermValues(g, n)), opts);
   });
 }

@@ -2,7 +2,7 @@
 // PyTorch's (mt19937 plus a cached second Box–Muller normal), with the same
 // 5056-byte state layout, so PyTorch states load here and ours load in PyTorch.
 
-import { NotImplementedError, RuntimeError, TorchTypeError } from '../errors.js';
+import { RuntimeError, TorchTypeError } from '../errors.js';
 import type { Device } from '../device.js';
 import { fromValues } from '../creation.js';
 import type { Tensor } from '../tensor.js';
@@ -20,6 +20,8 @@ const OFF_NORMAL_Y = OFF_STATE + 8 * MT_N + 8;
 const OFF_NORMAL_VALID = OFF_NORMAL_Y + 16;
 const OFF_FLOAT_NORMAL = OFF_NORMAL_VALID + 4;
 const OFF_FLOAT_VALID = OFF_FLOAT_NORMAL + 4;
+/** A counter-based generator's state: seed and offset, uint64 each (as PyTorch's CUDA generator). */
+const PHILOX_STATE_BYTES = 16;
 
 /** What `manualSeed` accepts: an integer in [-2^63, 2^64), as PyTorch's `manual_seed`. */
 export type Seed = number | bigint;
@@ -45,10 +47,12 @@ function nondeterministicSeed(): bigint {
 
 /**
  * `torch.Generator(device='cpu')`: a random-number generator with its own
- * state. Pass it as `{ generator }` to any random op. On the CPU it reproduces
- * PyTorch's CPU streams bit for bit. Other devices need a counter-based
- * generator (Philox over the backend's `randomBits`), which is not implemented
- * yet: constructing one throws.
+ * state. Pass it as `{ generator }` to any random op. On the CPU it is
+ * PyTorch's mt19937 generator and reproduces PyTorch's CPU streams bit for bit.
+ * On any other device it is counter-based, as PyTorch's CUDA generator: a seed
+ * (the Philox4x32-10 key) and an offset (the next 128-bit block), and samples
+ * are made on the device from the backend's `randomBits` (they are not
+ * PyTorch's CUDA values). Its state is those two numbers, 16 bytes.
  * @example
  * const g = new torch.Generator().manualSeed(42);
  * torch.rand(2, { generator: g }); // tensor([0.8823, 0.9150]), as PyTorch
@@ -63,19 +67,32 @@ export class Generator {
   /** @internal The float counterpart (kept only so states round-trip: CPU kernels never set it). */
   nextFloatNormal: number | undefined;
 
+  /** @internal Counter-based generators (devices other than the CPU): the seed, i.e. the Philox key. */
+  private philoxSeed = DEFAULT_RNG_SEED;
+  /** @internal Counter-based generators: the 128-bit Philox block the next draw starts at. */
+  philoxOffset = 0;
+
   constructor(device: Device = 'cpu') {
-    if (device !== 'cpu') {
-      throw new NotImplementedError(
-        `a Generator for device '${device}' (it will be counter-based: Philox4x32 over the backend's randomBits)`,
-      );
-    }
     this.device = device;
     this.engine = new MT19937(DEFAULT_RNG_SEED);
   }
 
+  /** @internal Whether this is the CPU's mt19937 generator (else a counter-based one). */
+  get isCpu(): boolean {
+    return this.device === 'cpu';
+  }
+
+  /** @internal The Philox key: the seed's low and high 32-bit words. */
+  get philoxKey(): [number, number] {
+    return [Number(this.philoxSeed & 0xffffffffn), Number(this.philoxSeed >> 32n)];
+  }
+
   /** `g.manual_seed(seed)`: restarts the stream from `seed`; returns the generator. @example new torch.Generator().manualSeed(0).initialSeed() // 0n */
   manualSeed(seed: Seed): this {
-    this.engine = new MT19937(seedToUint64(seed));
+    const s = seedToUint64(seed);
+    this.engine = new MT19937(s);
+    this.philoxSeed = s;
+    this.philoxOffset = 0;
     this.nextDoubleNormal = undefined;
     this.nextFloatNormal = undefined;
     return this;
@@ -90,7 +107,7 @@ export class Generator {
 
   /** `g.initial_seed()`: the seed the current stream started from (a uint64, as a bigint). @example new torch.Generator().manualSeed(-1).initialSeed() // 18446744073709551615n */
   initialSeed(): bigint {
-    return this.engine.seed;
+    return this.isCpu ? this.engine.seed : this.philoxSeed;
   }
 
   /**
@@ -99,6 +116,13 @@ export class Generator {
    * @example const s = g.getState(); torch.rand(2, { generator: g }); g.setState(s); // the same two numbers again
    */
   getState(): Tensor {
+    if (!this.isCpu) {
+      const bytes = new Uint8Array(PHILOX_STATE_BYTES);
+      const dv = new DataView(bytes.buffer);
+      dv.setBigUint64(0, this.philoxSeed, true);
+      dv.setBigUint64(8, BigInt(this.philoxOffset), true);
+      return fromValues(bytes, [PHILOX_STATE_BYTES], 'uint8', 'cpu');
+    }
     const bytes = new Uint8Array(STATE_BYTES);
     const dv = new DataView(bytes.buffer);
     const e = this.engine;
@@ -122,6 +146,13 @@ export class Generator {
   setState(state: Tensor): this {
     if (state.dtype !== 'uint8' || state.device !== 'cpu') throw new TorchTypeError('RNG state must be a torch.ByteTensor');
     const n = state.numel();
+    if (!this.isCpu) {
+      if (n !== PHILOX_STATE_BYTES) throw new RuntimeError('RNG state is wrong size');
+      const dv = new DataView(Uint8Array.from(state.contiguous().dataSync() as Uint8Array).buffer);
+      this.philoxSeed = dv.getBigUint64(0, true);
+      this.philoxOffset = Number(dv.getBigUint64(8, true));
+      return this;
+    }
     if (n !== STATE_BYTES && n !== LEGACY_STATE_BYTES) {
       throw new RuntimeError(
         `Expected either a CPUGeneratorImplStateLegacy of size ${LEGACY_STATE_BYTES} or a CPUGeneratorImplState of size ${STATE_BYTES} but found the input RNG state size to be ${n}`,
@@ -172,42 +203,57 @@ export class Generator {
  */
 export const defaultGenerator = new Generator('cpu').manualSeed(nondeterministicSeed());
 
-/** `torch.manual_seed(seed)`: seeds the default generator; returns it. @example torch.manualSeed(0); torch.rand(1) // tensor([0.4963]) */
+/** Default generators of other devices, made on first use. */
+const deviceDefaults = new Map<Device, Generator>();
+/** The last seed given to manualSeed/seed: device generators made later start from it, as in PyTorch. */
+let lastSeed: bigint | undefined;
+
+/** @internal The default generator of `device` (`torch.cuda.default_generators[i]` for other devices). */
+export function defaultGeneratorFor(device: Device): Generator {
+  if (device === 'cpu') return defaultGenerator;
+  let g = deviceDefaults.get(device);
+  if (g === undefined) {
+    g = new Generator(device);
+    if (lastSeed !== undefined) g.manualSeed(lastSeed);
+    deviceDefaults.set(device, g);
+  }
+  return g;
+}
+
+/** `torch.manual_seed(seed)`: seeds the default generator of every device; returns the CPU one. @example torch.manualSeed(0); torch.rand(1) // tensor([0.4963]) */
 export function manualSeed(seed: Seed): Generator {
-  return defaultGenerator.manualSeed(seed);
+  lastSeed = seedToUint64(seed);
+  for (const g of deviceDefaults.values()) g.manualSeed(lastSeed);
+  return defaultGenerator.manualSeed(lastSeed);
 }
 
-/** `torch.seed()`: reseeds the default generator non-deterministically; returns the seed. @example const s = torch.seed() */
+/** `torch.seed()`: reseeds every default generator non-deterministically; returns the seed. @example const s = torch.seed() */
 export function seed(): bigint {
-  return defaultGenerator.seed();
+  const s = defaultGenerator.seed();
+  manualSeed(s);
+  return s;
 }
 
-/** `torch.initial_seed()`: the default generator's current seed. @example torch.manualSeed(7); torch.initialSeed() // 7n */
+/** `torch.initial_seed()`: the default CPU generator's current seed. @example torch.manualSeed(7); torch.initialSeed() // 7n */
 export function initialSeed(): bigint {
   return defaultGenerator.initialSeed();
 }
 
-/** `torch.get_rng_state()`: the default generator's state (uint8, 5056 bytes). @example const s = torch.getRNGState() */
+/** `torch.get_rng_state()`: the default CPU generator's state (uint8, 5056 bytes). @example const s = torch.getRNGState() */
 export function getRNGState(): Tensor {
   return defaultGenerator.getState();
 }
 
-/** `torch.set_rng_state(state)`: restores the default generator. @example torch.setRNGState(s) */
+/** `torch.set_rng_state(state)`: restores the default CPU generator. @example torch.setRNGState(s) */
 export function setRNGState(state: Tensor): void {
   defaultGenerator.setState(state);
 }
 
-/** @internal The generator an op uses for a tensor on `device`, or the error PyTorch gives for a mismatch. */
+/** @internal The generator an op uses for a tensor on `device`, or PyTorch's error for a generator of another device. */
 export function generatorFor(device: Device, generator: Generator | undefined): Generator {
-  if (device !== 'cpu') {
-    if (generator !== undefined && generator.device !== device) {
-      throw new RuntimeError(`Expected a '${device}' device type for generator but found '${generator.device}'`);
-    }
-    throw new NotImplementedError(
-      `random numbers on device '${device}' (needs a counter-based Philox generator over the backend's randomBits)`,
-    );
+  if (generator === undefined) return defaultGeneratorFor(device);
+  if (generator.device !== device) {
+    throw new RuntimeError(`Expected a '${device}' device type for generator but found '${generator.device}'`);
   }
-  if (generator === undefined) return defaultGenerator;
-  if (generator.device !== 'cpu') throw new RuntimeError(`Expected a 'cpu' device type for generator but found '${generator.device}'`);
   return generator;
 }

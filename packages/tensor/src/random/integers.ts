@@ -32,6 +32,11 @@ export function randomInt(g: Generator, dtype: DType, n: number): Float64Array |
   return out;
 }
 
+/** The exclusive upper end of `x.random_()` without bounds: max + 1 for integers, 2^digits + 1 for floats. */
+export function randomIntBound(dtype: DType): bigint {
+  return upperBound(dtype) + 1n;
+}
+
 /** The largest `to - 1` a dtype takes in random_ (integers: their max; floats: 2^digits). */
 function upperBound(dtype: DType): bigint {
   if (isFloatingPoint(dtype)) return 2n ** BigInt(DIGITS[dtype as FloatDType]);

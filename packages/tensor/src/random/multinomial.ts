@@ -5,7 +5,7 @@
 
 import { isFloatingPoint } from '../backend/dtype.js';
 import { SCALAR_TYPE_NAME } from '../dtype.js';
-import { RuntimeError } from '../errors.js';
+import { NotImplementedError, RuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
 import { fromValues } from '../creation.js';
@@ -37,6 +37,7 @@ export function multinomial(input: Tensor, numSamples: number, replacement = fal
     }
     if (cats > 2 ** 24) throw new RuntimeError('number of categories cannot exceed 2^24');
     const g = generatorFor(input.device, opts?.generator);
+    if (!g.isCpu) throw new NotImplementedError(`multinomial on device '${input.device}'`);
     const rows = input.ndim === 2 ? input.shape[0]! : 1;
     const outShape = input.ndim === 2 ? [rows, numSamples] : [numSamples];
     const probs = Float64Array.from(input.contiguous().dataSync() as ArrayLike<number>, Number);

@@ -13,7 +13,8 @@ import type { Generator } from './generator.js';
 import { generatorFor } from './generator.js';
 import { valuesFor, writeInIterationOrder } from './iterationOrder.js';
 import { narrowRounder, normalFillFloat32, normalFillFloat64, normalFillNarrow } from './normalFill.js';
-import { randomFromTo, randomFullRange, randomInt } from './integers.js';
+import { randomFromTo, randomFullRange, randomInt, randomIntBound } from './integers.js';
+import { exponentialOnDevice, normalOnDevice, randomOnDevice, uniformOnDevice } from './philox.js';
 
 /** The keyword-only `generator` argument every random op takes. */
 export interface GeneratorOptions {
@@ -49,6 +50,7 @@ export function uniform_(x: Tensor, from = 0, to = 1, opts?: GeneratorOptions): 
     const dtype = floatOnly('check_uniform_bounds', x);
     if (!(from <= to)) throw new RuntimeError(`uniform_ expects to return a [from, to) range, but found from=${fmt(from)} > to=${fmt(to)}`);
     const g = generatorFor(x.device, opts?.generator);
+    if (!g.isCpu) return uniformOnDevice(x, from, to, g);
     const n = x.numel();
     const values = valuesFor(dtype, n);
     if (dtype === 'float64') for (let i = 0; i < n; i++) values[i] = uniformDouble(g, from, to);
@@ -74,6 +76,7 @@ export function normal_(x: Tensor, mean = 0, std = 1, opts?: GeneratorOptions): 
     const dtype = floatOnly('normal_kernel_cpu', x);
     if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${fmt(std)}`);
     const g = generatorFor(x.device, opts?.generator);
+    if (!g.isCpu) return normalOnDevice(x, mean, std, g);
     const n = x.numel();
     const values = valuesFor(dtype, n);
     if (n >= 16 && x.isContiguous()) {
@@ -96,6 +99,7 @@ export function exponential_(x: Tensor, lambd = 1, opts?: GeneratorOptions): Ten
     const dtype = floatOnly('exponential_cpu', x);
     if (!(lambd >= 0)) throw new RuntimeError(`exponential_ expects lambda >= 0.0, but found lambda=${fmt(lambd)}`);
     const g = generatorFor(x.device, opts?.generator);
+    if (!g.isCpu) return exponentialOnDevice(x, lambd, g);
     const n = x.numel();
     const values = valuesFor(dtype, n);
     for (let i = 0; i < n; i++) values[i] = exponentialDouble(g, lambd);
@@ -118,8 +122,13 @@ export function random_(x: Tensor, ...args: RandomBound[]): Tensor {
   const bounds = (opts ? args.slice(0, -1) : args) as (number | bigint | null)[];
   return traced(RANDOM_, [x], { bounds }, () => {
     const g = generatorFor(x.device, opts?.generator);
-    const n = x.numel();
     const [a, b] = bounds;
+    if (!g.isCpu) {
+      const from = bounds.length < 2 ? 0n : BigInt(a!);
+      const to = bounds.length === 0 || b === null ? randomIntBound(x.dtype) : BigInt(bounds.length === 1 ? a! : b!);
+      return randomOnDevice(x, from, to, g);
+    }
+    const n = x.numel();
     let values: ArrayLike<number | bigint>;
     if (bounds.length === 0) values = randomInt(g, x.dtype, n);
     else if (bounds.length === 1) values = randomFromTo(g, x.dtype, n, 0n, BigInt(a!));

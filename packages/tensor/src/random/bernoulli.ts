@@ -14,7 +14,7 @@ import { generatorFor } from './generator.js';
 import { bernoulliOnDevice } from './philox.js';
 import { readInIterationOrderOf, writeInIterationOrder } from './iterationOrder.js';
 import type { GeneratorOptions } from './sampling.js';
-import { notImplementedFor } from './sampling.js';
+import { fmt, notImplementedFor } from './sampling.js';
 
 const BERNOULLI_ = defineOp('bernoulli_', false);
 const BERNOULLI = defineOp('bernoulli', false);
@@ -37,13 +37,13 @@ function fillBernoulli(x: Tensor, p: number | Tensor, opts: GeneratorOptions | u
   }
   const g = generatorFor(x.device, opts?.generator);
   if (!g.isCpu) {
-    if (typeof p === 'number' && !(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
+    if (typeof p === 'number' && !(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${fmt(p)}`);
     return bernoulliOnDevice(x, p, g);
   }
   const n = x.numel();
   const values = new Float64Array(n);
   if (!isTensor(p)) {
-    if (!(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
+    if (!(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${fmt(p)}`);
     for (let i = 0; i < n; i++) values[i] = uniformDouble(g, 0, 1) < p ? 1 : 0;
     return writeInIterationOrder(x, values);
   }

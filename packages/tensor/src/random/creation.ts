@@ -17,7 +17,7 @@ import { Generator, generatorFor } from './generator.js';
 import { randpermValues } from './integers.js';
 import { writeInIterationOrder } from './iterationOrder.js';
 import type { GeneratorOptions } from './sampling.js';
-import { normal_, random_, uniform_ } from './sampling.js';
+import { fmt, normal_, random_, uniform_ } from './sampling.js';
 
 /** Creation options of the random ops: dtype, device, requiresGrad and the generator. */
 export type RandomOptions = TensorOptions & GeneratorOptions;
@@ -153,7 +153,7 @@ export function normal(
     if (isTensor(std)) {
       const s = std.contiguous().dataSync() as ArrayLike<number>;
       for (let i = 0; i < s.length; i++) if (!(Number(s[i]) >= 0)) throw new RuntimeError('normal expects all elements of std >= 0.0');
-    } else if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
+    } else if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${fmt(std)}`);
     const like = isTensor(mean) ? mean : (std as Tensor);
     const shape = broadcastShapes(isTensor(mean) ? mean.shape : [], isTensor(std) ? std.shape : []);
     const out = emptyTensor(shape, like.dtype, like.device);

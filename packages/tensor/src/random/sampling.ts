@@ -36,9 +36,16 @@ function floatOnly(kernel: string, x: Tensor): FloatDType {
   return x.dtype as FloatDType;
 }
 
-/** A number as PyTorch prints a double in messages (1 not 1.0). */
-function fmt(v: number): string {
-  return String(v);
+/** A double as PyTorch's messages print it (C++ ostream, like %g: 6 significant digits, `1e+20`). @example fmt(1 / 3) // '0.333333' */
+export function fmt(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  const exp = Math.floor(Math.log10(Math.abs(Number(v.toPrecision(6)))));
+  if (exp >= -5 && exp < 6) return String(Number(v.toPrecision(6)));
+  const [mant, e] = v.toExponential(5).split('e') as [string, string];
+  const m = mant.replace(/\.?0+$/, '');
+  const sign = e.startsWith('-') ? '-' : '+';
+  return `${m}e${sign}${e.replace(/^[+-]/, '').padStart(2, '0')}`;
 }
 
 /**

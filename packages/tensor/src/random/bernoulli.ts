@@ -9,7 +9,7 @@ import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
 import { defineOp, traced } from '../trace.js';
 import { broadcastShapes, fmtShape } from '../shape.js';
-import { uniformDouble, uniformFloat } from './distributions.js';
+import { uniformDoubles, uniformFloats } from './distributions.js';
 import { generatorFor } from './generator.js';
 import { bernoulliOnDevice } from './philox.js';
 import { readInIterationOrderOf, writeInIterationOrder } from './iterationOrder.js';
@@ -44,7 +44,8 @@ function fillBernoulli(x: Tensor, p: number | Tensor, opts: GeneratorOptions | u
   const values = new Float64Array(n);
   if (!isTensor(p)) {
     if (!(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${fmt(p)}`);
-    for (let i = 0; i < n; i++) values[i] = uniformDouble(g, 0, 1) < p ? 1 : 0;
+    uniformDoubles(g, values);
+    for (let i = 0; i < n; i++) values[i] = values[i]! < p ? 1 : 0;
     return writeInIterationOrder(x, values);
   }
   if (p.dtype !== 'float32' && p.dtype !== 'float64') {
@@ -56,8 +57,9 @@ function fillBernoulli(x: Tensor, p: number | Tensor, opts: GeneratorOptions | u
   }
   const probs = readInIterationOrderOf(p.device === 'cpu' ? p : p.to('cpu'), x);
   for (const v of probs) if (!(v >= 0 && v <= 1)) throw new RuntimeError(P_MESSAGE);
-  if (p.dtype === 'float64') for (let i = 0; i < n; i++) values[i] = uniformDouble(g, 0, 1) < probs[i]! ? 1 : 0;
-  else for (let i = 0; i < n; i++) values[i] = uniformFloat(g, 0, 1, 24) < probs[i]! ? 1 : 0;
+  if (p.dtype === 'float64') uniformDoubles(g, values);
+  else uniformFloats(g, values, 24);
+  for (let i = 0; i < n; i++) values[i] = values[i]! < probs[i]! ? 1 : 0;
   return writeInIterationOrder(x, values);
 }
 

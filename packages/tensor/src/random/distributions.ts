@@ -13,11 +13,18 @@ const TWO_PI = 2 * Math.PI;
 export const DIGITS = { float16: 11, bfloat16: 8, float32: 24, float64: 53 } as const;
 export type FloatDType = keyof typeof DIGITS;
 
-/** A float-or-narrower uniform in [from, to): `digits` bits of one draw, computed in float32 (`range` is to - from as the dtype rounds it). */
-export function uniformFloat(g: Generator, from: number, to: number, digits: number, range = f(to - from)): number {
-  const x = (g.random() & ((1 << digits) - 1)) * 2 ** -digits; // exact in float32
-  // x * 1 + 0 is x: skip the emulated fused multiply-add on the common [0, 1) path
-  return from === 0 && to === 1 ? x : fmaf(x, range, from);
+/** `n` float uniforms in [0, 1) of `digits` bits, written from `out[at]`: `uniformFloat(g, 0, 1, digits)` n times. */
+export function uniformFloats(g: Generator, out: Float32Array | Float64Array, digits: number, at = 0, n = out.length - at): void {
+  const bits = g.random32Array(n);
+  const mask = (1 << digits) - 1;
+  const scale = 2 ** -digits;
+  for (let i = 0; i < n; i++) out[at + i] = (bits[i]! & mask) * scale;
+}
+
+/** `n` double uniforms in [0, 1), written from `out[at]`: `uniformDouble(g, 0, 1)` n times. */
+export function uniformDoubles(g: Generator, out: Float64Array, at = 0, n = out.length - at): void {
+  const bits = g.random32Array(2 * n);
+  for (let i = 0; i < n; i++) out[at + i] = ((bits[2 * i]! & 0x1fffff) * 4294967296 + bits[2 * i + 1]!) * 2 ** -53;
 }
 
 /** A double uniform in [from, to): 53 bits of a 64-bit draw. */

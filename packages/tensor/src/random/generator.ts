@@ -173,6 +173,13 @@ export class Generator {
     return this;
   }
 
+  /** @internal `n` successive `random()` draws. */
+  random32Array(n: number): Uint32Array {
+    const out = new Uint32Array(n);
+    this.engine.fill(out);
+    return out;
+  }
+
   /** @internal 32 random bits, as PyTorch's `random()`. */
   random(): number {
     return this.engine.next32();

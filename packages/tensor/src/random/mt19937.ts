@@ -59,6 +59,28 @@ export class MT19937 {
     return y >>> 0;
   }
 
+  /** Fills `out` with the next `out.length` outputs: `next32()` in a loop, without the per-call overhead. */
+  fill(out: Uint32Array): void {
+    const s = this.state;
+    let left = this.left;
+    let next = this.next;
+    for (let i = 0; i < out.length; i++) {
+      if (--left === 0) {
+        this.twist();
+        left = MT_N;
+        next = 0;
+      }
+      let y = s[next++]!;
+      y ^= y >>> 11;
+      y ^= (y << 7) & 0x9d2c5680;
+      y ^= (y << 15) & 0xefc60000;
+      y ^= y >>> 18;
+      out[i] = y;
+    }
+    this.left = left;
+    this.next = next;
+  }
+
   /** Regenerates all 624 words at once (Cokus's formulation, as PyTorch). */
   private twist(): void {
     const s = this.state;

@@ -7,7 +7,7 @@ import { fma, fmaf } from './fma.js';
 import { logAvx, sincosAvx, sincosOut } from './avxMath.js';
 import { bfloat16BitsToFloat, floatToBfloat16Bits, floatToHalfBits, halfBitsToFloat } from '../backend/half.js';
 import type { Generator } from './generator.js';
-import { uniformDouble, uniformFloat } from './distributions.js';
+import { uniformDoubles, uniformFloats } from './distributions.js';
 
 const f = Math.fround;
 const TWO_PI_F = f(2 * Math.PI);
@@ -15,12 +15,12 @@ const TWO_PI_F = f(2 * Math.PI);
 /** Fills `data` (length ≥ 16) with normals as PyTorch's AVX2 float32 kernel does. */
 export function normalFillFloat32(data: Float32Array, mean: number, std: number, g: Generator): void {
   const n = data.length;
-  for (let i = 0; i < n; i++) data[i] = uniformFloat(g, 0, 1, 24);
+  uniformFloats(g, data, 24);
   const m = f(mean);
   const s = f(std);
   for (let i = 0; i + 16 <= n; i += 16) block32(data, i, m, s);
   if (n % 16 !== 0) {
-    for (let i = n - 16; i < n; i++) data[i] = uniformFloat(g, 0, 1, 24);
+    uniformFloats(g, data, 24, n - 16);
     block32(data, n - 16, m, s);
   }
 }
@@ -40,10 +40,10 @@ function block32(data: Float32Array, at: number, mean: number, std: number): voi
 /** Fills `data` (length ≥ 16) with normals as PyTorch's scalar float64 kernel (normal_fill<double>) does. */
 export function normalFillFloat64(data: Float64Array, mean: number, std: number, g: Generator): void {
   const n = data.length;
-  for (let i = 0; i < n; i++) data[i] = uniformDouble(g, 0, 1);
+  uniformDoubles(g, data);
   for (let i = 0; i + 16 <= n; i += 16) block64(data, i, mean, std);
   if (n % 16 !== 0) {
-    for (let i = n - 16; i < n; i++) data[i] = uniformDouble(g, 0, 1);
+    uniformDoubles(g, data, n - 16);
     block64(data, n - 16, mean, std);
   }
 }
@@ -73,12 +73,12 @@ export function normalFillNarrow(data: Float64Array, dtype: 'float16' | 'bfloat1
   const n = data.length;
   const digits = dtype === 'float16' ? 11 : 8;
   const r = narrowRounder(dtype);
-  for (let i = 0; i < n; i++) data[i] = uniformFloat(g, 0, 1, digits);
+  uniformFloats(g, data, digits);
   const m = r(mean);
   const s = r(std);
   for (let i = 0; i + 16 <= n; i += 16) blockNarrow(data, i, m, s, r, dtype === 'bfloat16');
   if (n % 16 !== 0) {
-    for (let i = n - 16; i < n; i++) data[i] = uniformFloat(g, 0, 1, digits);
+    uniformFloats(g, data, digits, n - 16);
     blockNarrow(data, n - 16, m, s, r, dtype === 'bfloat16');
   }
 }

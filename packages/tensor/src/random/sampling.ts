@@ -7,7 +7,8 @@ import { SCALAR_TYPE_NAME } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { defineOp, traced } from '../trace.js';
-import { DIGITS, exponentialDouble, normalDouble, uniformDouble, uniformFloat } from './distributions.js';
+import { DIGITS, exponentialDouble, normalDouble, uniformDoubles, uniformFloats } from './distributions.js';
+import { fma, fmaf } from './fma.js';
 import type { FloatDType } from './distributions.js';
 import type { Generator } from './generator.js';
 import { generatorFor } from './generator.js';
@@ -60,14 +61,17 @@ export function uniform_(x: Tensor, from = 0, to = 1, opts?: GeneratorOptions): 
     if (!g.isCpu) return uniformOnDevice(x, from, to, g);
     const n = x.numel();
     const values = valuesFor(dtype, n);
-    if (dtype === 'float64') for (let i = 0; i < n; i++) values[i] = uniformDouble(g, from, to);
-    else {
+    if (dtype === 'float64') {
+      uniformDoubles(g, values as Float64Array);
+      if (from !== 0 || to !== 1) for (let i = 0; i < n; i++) values[i] = fma(values[i]!, to - from, from);
+    } else {
       // bounds are cast to the tensor's dtype; for float16/bfloat16 c10 rounds to - from to it too
       const r = dtype === 'float32' ? Math.fround : narrowRounder(dtype);
       const lo = r(from);
       const hi = r(to);
-      const digits = DIGITS[dtype];
-      for (let i = 0; i < n; i++) values[i] = uniformFloat(g, lo, hi, digits, r(hi - lo));
+      const range = r(hi - lo);
+      uniformFloats(g, values, DIGITS[dtype]);
+      if (lo !== 0 || hi !== 1) for (let i = 0; i < n; i++) values[i] = fmaf(values[i]!, range, lo);
     }
     return writeInIterationOrder(x, values);
   }, { inplace: true });

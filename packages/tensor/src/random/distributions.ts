@@ -3,10 +3,9 @@
 // decides the stream: float uniforms keep 24 bits of one 32-bit draw, double
 // uniforms 53 bits of a 64-bit draw made of two 32-bit draws.
 
-import { fma, fmaf } from './fma.js';
+import { fma } from './fma.js';
 import type { Generator } from './generator.js';
 
-const f = Math.fround;
 const TWO_PI = 2 * Math.PI;
 
 /** Significand bits of the float dtypes (std::numeric_limits<T>::digits). */

@@ -14,6 +14,7 @@ import { uniformDouble } from './distributions.js';
 import type { Generator } from './generator.js';
 import { generatorFor } from './generator.js';
 import { exponential_ } from './sampling.js';
+import { topkIndices } from './topkOrder.js';
 import type { GeneratorOptions } from './sampling.js';
 
 const MULTINOMIAL = defineOp('multinomial', false);
@@ -66,19 +67,26 @@ function exponentialRace(input: Tensor, probs: Float64Array, rows: number, cats:
   const single = input.dtype !== 'float64';
   const out = new Float64Array(rows * k);
   const ratio = new Float64Array(cats);
-  const idx: number[] = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cats; c++) {
       const v = probs[r * cats + c]! / Number(qs[r * cats + c]!);
       ratio[c] = single ? Math.fround(v) : v;
     }
-    idx.length = 0;
-    for (let c = 0; c < cats; c++) idx.push(c);
-    // descending by value, earlier index first among equals (argmax's choice)
-    idx.sort((a, b) => ratio[b]! - ratio[a]! || a - b);
-    for (let j = 0; j < k; j++) out[r * k + j] = idx[j]!;
+    // one sample: argmax (the first maximum, NaN counting as one); more: topk, ties in PyTorch's order
+    if (k === 1) out[r] = argmax(ratio);
+    else topkIndices(ratio, k).forEach((c, j) => (out[r * k + j] = c));
   }
   return out;
+}
+
+/** The index of the first maximum (the first NaN if any), as torch.argmax. */
+function argmax(v: Float64Array): number {
+  let best = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (Number.isNaN(v[i]!)) return i;
+    if (v[i]! > v[best]!) best = i;
+  }
+  return best;
 }
 
 /** Inverse-CDF sampling: PyTorch's cumulative sums in the input's precision, then a binary search. */

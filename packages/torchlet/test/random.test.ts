@@ -236,6 +236,11 @@ describe('random ops: shapes, options and edge cases', () => {
     expect(torch.randperm(0).shape).toEqual([0]);
   });
 
+  it('random_ bounds must be integers (PyTorch\'s TypeError, first line)', () => {
+    expect(thrown(() => torch.zeros(3).random_(0.5, 3))).toMatch(/^TypeError: random_\(\) received an invalid combination of arguments - got \(float, int\)/);
+    expect(thrown(() => torch.randint(0.5, 3, [2]))).toMatch(/^TypeError: random_\(\) received an invalid combination of arguments - got \(float, int\)/);
+  });
+
   it('a generator passed positionally is refused, not ignored', () => {
     const g = new torch.Generator();
     expect(thrown(() => (torch.rand as (...a: unknown[]) => torch.Tensor)(2, g))).toBe('TypeError: the generator is a keyword argument: pass { generator }');

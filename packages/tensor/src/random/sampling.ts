@@ -4,7 +4,7 @@
 
 import { isFloatingPoint } from '../backend/dtype.js';
 import { SCALAR_TYPE_NAME } from '../dtype.js';
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, TorchTypeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { defineOp, traced } from '../trace.js';
 import { DIGITS, exponentialDouble, normalDouble, uniformDoubles, uniformFloats } from './distributions.js';
@@ -131,6 +131,10 @@ export function random_(x: Tensor, ...args: RandomBound[]): Tensor {
   const last = args[args.length - 1];
   const opts = typeof last === 'object' && last !== null ? last : undefined;
   const bounds = (opts ? args.slice(0, -1) : args) as (number | bigint | null)[];
+  if (bounds.length > 2 || bounds.some((b) => typeof b === 'number' && !Number.isInteger(b))) {
+    const got = bounds.map((b) => (b === null ? 'NoneType' : typeof b === 'number' && !Number.isInteger(b) ? 'float' : 'int')).join(', ');
+    throw new TorchTypeError(`random_() received an invalid combination of arguments - got (${got}), but expected one of: (*, Generator generator), (int from, int to, *, Generator generator), (int to, *, Generator generator)`);
+  }
   return traced(RANDOM_, [x], { bounds }, () => {
     const g = generatorFor(x.device, opts?.generator);
     const [a, b] = bounds;

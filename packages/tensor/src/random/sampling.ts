@@ -127,7 +127,9 @@ export type RandomBound = number | bigint | null | GeneratorOptions | undefined;
  * [0, max] for integers; `to === null` means up to the dtype's maximum.
  * @example torch.manualSeed(0); torch.zeros(3, { dtype: 'int64' }).random_(10) // tensor([4, 9, 3])
  */
-export function random_(x: Tensor, ...args: RandomBound[]): Tensor {
+export function random_(x: Tensor, ...given: RandomBound[]): Tensor {
+  const args = [...given];
+  while (args.length > 0 && args[args.length - 1] === undefined) args.pop(); // absent options
   const last = args[args.length - 1];
   const opts = typeof last === 'object' && last !== null ? last : undefined;
   const bounds = (opts ? args.slice(0, -1) : args) as (number | bigint | null)[];

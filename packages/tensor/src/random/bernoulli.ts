@@ -1,5 +1,5 @@
 // Bernoulli draws: x.bernoulli_(p) with a scalar p compares a double uniform
-// (53 bits) with p; with a tensor p, float p compares a float uniform (24 bits)
+// (53 bits) with p; with a tensor p, float (or bfloat16) p compares a float uniform (24 bits)
 // and double p a double uniform, element by element in x's iteration order.
 
 import { SCALAR_TYPE_NAME } from '../dtype.js';
@@ -32,9 +32,7 @@ export function bernoulli_(x: Tensor, p: number | Tensor = 0.5, opts?: Generator
 }
 
 function fillBernoulli(x: Tensor, p: number | Tensor, opts: GeneratorOptions | undefined): Tensor {
-  if (x.dtype === 'float16' || x.dtype === 'bfloat16') {
-    throw notImplementedFor(isTensor(p) ? 'bernoulli_tensor_cpu_self_' : 'bernoulli_scalar_cpu_', x);
-  }
+  if (x.dtype === 'float16') throw notImplementedFor(isTensor(p) ? 'bernoulli_tensor_cpu_self_' : 'bernoulli_scalar_cpu_', x);
   const g = generatorFor(x.device, opts?.generator);
   if (!g.isCpu) {
     if (typeof p === 'number' && !(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${fmt(p)}`);
@@ -48,7 +46,7 @@ function fillBernoulli(x: Tensor, p: number | Tensor, opts: GeneratorOptions | u
     for (let i = 0; i < n; i++) values[i] = values[i]! < p ? 1 : 0;
     return writeInIterationOrder(x, values);
   }
-  if (p.dtype !== 'float32' && p.dtype !== 'float64') {
+  if (p.dtype !== 'float32' && p.dtype !== 'float64' && p.dtype !== 'bfloat16') {
     throw new RuntimeError(`"bernoulli_tensor_cpu_p_" not implemented for '${SCALAR_TYPE_NAME[p.dtype]}'`);
   }
   const shape = broadcastShapes(x.shape, p.shape);

@@ -15,6 +15,7 @@ import type { Generator } from './generator.js';
 import { generatorFor } from './generator.js';
 import { exponential_ } from './sampling.js';
 import { topkIndices } from './topkOrder.js';
+import { narrowRounder } from './normalFill.js';
 import type { GeneratorOptions } from './sampling.js';
 
 const MULTINOMIAL = defineOp('multinomial', false);
@@ -37,6 +38,7 @@ export function multinomial(input: Tensor, numSamples: number, replacement = fal
       throw new RuntimeError('cannot sample n_sample > prob_dist.size(-1) samples without replacement');
     }
     if (cats > 2 ** 24) throw new RuntimeError('number of categories cannot exceed 2^24');
+    if (input.dtype === 'float16') throw new RuntimeError('multinomial is not implemented for half on CPU');
     const g = generatorFor(input.device, opts?.generator);
     if (!g.isCpu) throw new NotImplementedError(`multinomial on device '${input.device}'`);
     const rows = input.ndim === 2 ? input.shape[0]! : 1;
@@ -64,13 +66,14 @@ function exponentialRace(input: Tensor, probs: Float64Array, rows: number, cats:
   exponential_(q, 1, { generator: g });
   const qs = q.contiguous().dataSync() as ArrayLike<number>;
   q.dispose();
-  const single = input.dtype !== 'float64';
+  // p / q is computed in the input's dtype
+  const round = input.dtype === 'float64' ? (v: number) => v : input.dtype === 'bfloat16' ? narrowRounder('bfloat16') : Math.fround;
   const out = new Float64Array(rows * k);
   const ratio = new Float64Array(cats);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cats; c++) {
       const v = probs[r * cats + c]! / Number(qs[r * cats + c]!);
-      ratio[c] = single ? Math.fround(v) : v;
+      ratio[c] = round(v);
     }
     // one sample: argmax (the first maximum, NaN counting as one); more: topk, ties in PyTorch's order
     if (k === 1) out[r] = argmax(ratio);

@@ -27,3 +27,8 @@ export type { PrintOptions } from './print/format.js';
 export * from './functional.js';
 export type { AutogradHook, OpCall, OpInfo } from './trace.js';
 export { defineOp, opRegistry, setAutogradHook, traced, untraced } from './trace.js';
+export type { SortOptions, TopkOptions } from './order.js';
+export type { UniqueOptions } from './unique.js';
+export type { SearchsortedOptions } from './search.js';
+export type { MeshgridOptions } from './meshgrid.js';
+export type { RepeatInterleaveOptions } from './shapeOps.js';

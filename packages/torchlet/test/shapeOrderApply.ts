@@ -35,6 +35,8 @@ export function apply(c: OpCase, xs: torch.Tensor[]): OpResult {
     case 'searchsortedScalar': return torch.searchsorted(x, a[0] as number, o);
     case 'searchsortedSorter': return torch.searchsorted(x, y, { ...o, sorter: xs[2] });
     case 'bucketize': return torch.bucketize(x, y, o);
+    case 'cumsum': return x.cumsum(a[0], o);
+    case 'cumprod': return torch.cumprod(x, a[0], o);
     case 'cummax': return x.cummax(a[0]);
     case 'cummin': return torch.cummin(x, a[0]);
     case 'einsum': return xs.length === 2 ? torch.einsum(o.eq, xs) : torch.einsum(o.eq, ...xs);

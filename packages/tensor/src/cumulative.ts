@@ -1,20 +1,25 @@
-// cummax and cummin: running extremes with the index where each was reached,
-// from the scan fast path (or its decomposition) and elementwise primitives.
+// cummax and cummin (running extremes with the index where each was reached,
+// from the scan fast path or its decomposition) and logcumsumexp (a scan of
+// logaddexp written with elementwise primitives).
 
 import { isFloatingPoint } from './backend/dtype.js';
+import { SCALAR_TYPE_NAME } from './dtype.js';
+import { RuntimeError } from './errors.js';
 import { normalizeDim } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { cast, clone } from './copy.js';
 import { arange, full } from './creation.js';
 import { binaryOp, unaryOp, where } from './elementwise.js';
+import { narrow } from './views.js';
 import { scanOp } from './reduce.js';
 import { tracedValuesIndices } from './order.js';
 import type { ValuesIndices } from './reduce.js';
 import { viewTensor } from './tensor.js';
-import { defineOp } from './trace.js';
+import { defineOp, traced } from './trace.js';
 
 const CUMMAX = defineOp('cummax');
 const CUMMIN = defineOp('cummin');
+const LOGCUMSUMEXP = defineOp('logcumsumexp');
 
 /**
  * Running max (min) along `d` and its index. PyTorch moves the index whenever an
@@ -57,4 +62,35 @@ export function cummax(x: Tensor, dim: number): ValuesIndices {
  */
 export function cummin(x: Tensor, dim: number): ValuesIndices {
   return tracedValuesIndices(CUMMIN, [x], { dim }, () => cumExtreme('min', x, dim));
+}
+
+/** log(exp(a) + exp(b)) without overflow; equal arguments (±Inf included) give a + log 2. */
+function logaddexp(a: Tensor, b: Tensor): Tensor {
+  const spread = unaryOp('neg', unaryOp('abs', binaryOp('sub', a, b)));
+  const general = binaryOp('add', binaryOp('maximum', a, b), unaryOp('log1p', unaryOp('exp', spread)));
+  return where(binaryOp('eq', a, b), binaryOp('add', a, Math.LN2), general);
+}
+
+/**
+ * `torch.logcumsumexp(x, dim)`: log of the running sums of exp(x) along `dim`, computed
+ * stably (a Hillis–Steele scan of logaddexp: log2(n) rounds of elementwise ops).
+ * @example torch.tensor([1, 2]).float().logcumsumexp(0) // tensor([1.0000, 2.3133])
+ */
+export function logcumsumexp(x: Tensor, dim: number): Tensor {
+  return traced(LOGCUMSUMEXP, [x], { dim }, () => {
+    const d = normalizeDim(dim, x.ndim);
+    if (!isFloatingPoint(x.dtype) || x.dtype === 'float16') {
+      throw new RuntimeError(`"logcumsumexp_out_cpu" not implemented for '${SCALAR_TYPE_NAME[x.dtype]}'`);
+    }
+    // bfloat16 accumulates in float32, as PyTorch's kernel does
+    let cur = cast(x, x.dtype === 'bfloat16' ? 'float32' : x.dtype, true);
+    const n = x.ndim === 0 ? 1 : x.shape[d]!;
+    for (let shift = 1; shift < n; shift *= 2) {
+      const next = clone(cur);
+      const tail = narrow(next, d, shift, n - shift);
+      tail.copy_(logaddexp(narrow(cur, d, shift, n - shift), narrow(cur, d, 0, n - shift)));
+      cur = next;
+    }
+    return cast(cur, x.dtype);
+  });
 }

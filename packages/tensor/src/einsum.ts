@@ -4,7 +4,7 @@
 // (permute + reshape + bmm) after summing out ids no later step needs.
 
 import { SCALAR_TYPE_NAME } from './dtype.js';
-import { RuntimeError } from './errors.js';
+import { RuntimeError, ValueError } from './errors.js';
 import { checkSameDevice } from './operands.js';
 import type { Tensor } from './tensor.js';
 import { bmm } from './linalg.js';
@@ -194,13 +194,48 @@ function einsumImpl(equation: string, operands: readonly Tensor[]): Tensor {
   return permute(acc.t, out.map((id) => acc.ids.indexOf(id)));
 }
 
+/** A subscript list of einsum's sublist form: ints in [0, 52) and `'...'`. */
+export type Sublist = readonly (number | '...')[];
+
+/** The equation of the sublist form `einsum(op0, sub0, op1, sub1, …, [subOut])`, and its operands. */
+function fromSublists(args: readonly (Tensor | Sublist)[]): { equation: string; operands: Tensor[] } {
+  const letters = (sub: Sublist): string =>
+    sub
+      .map((n) => {
+        if (n === '...') return '...';
+        if (!Number.isInteger(n) || n < 0 || n >= 52) throw new ValueError('einsum(): subscript in subscript list is not within the valid range [0, 52)');
+        return labelChar(n);
+      })
+      .join('');
+  const operands: Tensor[] = [];
+  const terms: string[] = [];
+  let i = 0;
+  for (; i + 1 < args.length; i += 2) {
+    operands.push(args[i] as Tensor);
+    terms.push(letters(args[i + 1] as Sublist));
+  }
+  const out = i < args.length ? `->${letters(args[i] as Sublist)}` : '';
+  return { equation: terms.join(',') + out, operands };
+}
+
 /**
  * `torch.einsum(equation, *operands)`: Einstein summation with PyTorch's syntax —
  * implicit or explicit (`->`) output, `...` for broadcast dims, repeated subscripts
- * for diagonals. Operands may be given as varargs or one array.
+ * for diagonals. Operands may be given as varargs or one array; the sublist form
+ * `einsum(a, [0, 1], b, [1, 2], [0, 2])` (ints in [0, 52), `'...'`) works too.
  * @example torch.einsum('ij,jk->ik', a, b) // a.matmul(b)
  */
-export function einsum(equation: string, ...operands: (Tensor | readonly Tensor[])[]): Tensor {
-  const list = operands.length === 1 && Array.isArray(operands[0]) ? [...(operands[0] as readonly Tensor[])] : (operands as Tensor[]);
+export function einsum(equation: string, ...operands: Tensor[]): Tensor;
+export function einsum(equation: string, operands: readonly Tensor[]): Tensor;
+export function einsum(operand: Tensor, sublist: Sublist, ...rest: (Tensor | Sublist)[]): Tensor;
+export function einsum(first: string | Tensor, ...rest: (Tensor | readonly Tensor[] | Sublist)[]): Tensor {
+  let equation: string;
+  let list: Tensor[];
+  if (typeof first === 'string') {
+    equation = first;
+    list = rest.length === 1 && Array.isArray(rest[0]) ? [...(rest[0] as readonly Tensor[])] : (rest as Tensor[]);
+  } else {
+    ({ equation, operands: list } = fromSublists([first, ...(rest as (Tensor | Sublist)[])]));
+  }
   return traced(EINSUM, list, { equation }, () => einsumImpl(equation, list));
 }

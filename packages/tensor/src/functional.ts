@@ -303,6 +303,6 @@ export { tril, triu, diag, diagEmbed, trace } from './triangular.js';
 export { sort, argsort, msort, topk, kthvalue } from './order.js';
 export { unique } from './unique.js';
 export { searchsorted, bucketize } from './search.js';
-export { cummax, cummin } from './cumulative.js';
+export { cummax, cummin, logcumsumexp } from './cumulative.js';
 export { broadcastTensors, meshgrid } from './meshgrid.js';
 export { einsum } from './einsum.js';

@@ -32,3 +32,4 @@ export type { UniqueOptions } from './unique.js';
 export type { SearchsortedOptions } from './search.js';
 export type { MeshgridOptions } from './meshgrid.js';
 export type { RepeatInterleaveOptions } from './shapeOps.js';
+export type { Sublist } from './einsum.js';

@@ -838,6 +838,8 @@ export class Tensor {
   cummax(dim: number): R.ValuesIndices { return Cum.cummax(this, dim); }
   /** `x.cummin(dim)` → [values, indices]: running minima and where each was reached. @example torch.tensor([3, 1, 2]).cummin(0).indices // tensor([0, 1, 1]) */
   cummin(dim: number): R.ValuesIndices { return Cum.cummin(this, dim); }
+  /** `x.logcumsumexp(dim)`: log of the running sums of exp(x), computed stably. @example torch.tensor([0, 0]).float().logcumsumexp(0) // tensor([0.0000, 0.6931]) */
+  logcumsumexp(dim: number): Tensor { return Cum.logcumsumexp(this, dim); }
 
   // ---- linear algebra ---------------------------------------------------
 

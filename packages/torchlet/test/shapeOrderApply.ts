@@ -39,6 +39,12 @@ export function apply(c: OpCase, xs: torch.Tensor[]): OpResult {
     case 'cumprod': return torch.cumprod(x, a[0], o);
     case 'cummax': return x.cummax(a[0]);
     case 'cummin': return torch.cummin(x, a[0]);
+    case 'logcumsumexp': return a[0] === 0 ? torch.logcumsumexp(x, a[0]) : x.logcumsumexp(a[0]);
+    case 'einsumSublist': {
+      const subs = o.subs as torch.Sublist[];
+      const args = xs.flatMap((t, i) => [t, subs[i]!]);
+      return torch.einsum(xs[0]!, subs[0]!, ...args.slice(2), ...subs.slice(xs.length));
+    }
     case 'einsum': return xs.length === 2 ? torch.einsum(o.eq, xs) : torch.einsum(o.eq, ...xs);
     case 'meshgrid': return o ? torch.meshgrid(xs, o) : torch.meshgrid(...xs);
     case 'broadcastTensors': return torch.broadcastTensors(...xs);

@@ -27,7 +27,7 @@ const CASES: readonly SortCase[] = [
   { name: 'sliced into transposed out', shape: [3, 4, 5], dim: 1, x: 'sliced', out: 'transposed', domain: 'ties' },
   { name: 'offset', shape: [4, 6], dim: 1, x: 'offset', out: 'offset', domain: 'any' },
   { name: 'broadcast input (all ties along dim 0)', shape: [4, 3, 5], dim: 0, x: 'broadcast', out: 'sliced', domain: 'ties' },
-  { name: 'long rows', shape: [2, 300], dim: 1, x: 'contiguous', out: 'contiguous', domain: 'any' },
+  { name: 'long rows (padded to 512)', shape: [2, 300], dim: 1, x: 'contiguous', out: 'contiguous', domain: 'any' },
   { name: 'rows of one', shape: [4, 1], dim: 1, x: 'contiguous', out: 'contiguous', domain: 'any' },
   { name: 'rank 1', shape: [9], dim: 0, x: 'contiguous', out: 'contiguous', domain: 'ties' },
   { name: 'empty rows', shape: [3, 0], dim: 1, x: 'contiguous', out: 'contiguous', domain: 'any' },

@@ -23,7 +23,10 @@ export interface UniqueOptions {
   dim?: number | null;
 }
 
-/** @internal Refuses devices whose values cannot be read synchronously, naming the op. */
+/**
+ * @internal Refuses devices whose values cannot be read synchronously, naming the op.
+ * @example requireSyncRead(x, 'unique') // throws on a device without readSync
+ */
 export function requireSyncRead(x: Tensor, op: string): void {
   if (!x.storage.backend.readSync) {
     throw new RuntimeError(

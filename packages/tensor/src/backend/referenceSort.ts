@@ -27,6 +27,7 @@ function pattern<B extends BackendBuffer>(backend: Backend<B>, shape: readonly n
 /**
  * Stable sort along `dim` (see `FastPaths.sort`): NaN is the largest value, equal
  * values (NaN with NaN, -0 with +0) keep their order, in both directions.
+ * @example reference.sort(backend, x, 1, false, values, indices)
  */
 export function sort<B extends BackendBuffer>(backend: Backend<B>, x: View<B>, dim: number, descending: boolean, values: View<B>, indices: View<B>): void {
   if (numel(x.shape) === 0) return;

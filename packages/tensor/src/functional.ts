@@ -304,5 +304,5 @@ export { sort, argsort, msort, topk, kthvalue } from './order.js';
 export { unique } from './unique.js';
 export { searchsorted, bucketize } from './search.js';
 export { cummax, cummin, logcumsumexp } from './cumulative.js';
-export { broadcastTensors, meshgrid } from './meshgrid.js';
+export { broadcastTensors, meshgrid } from './broadcasting.js';
 export { einsum } from './einsum.js';

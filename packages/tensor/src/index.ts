@@ -30,6 +30,6 @@ export { defineOp, opRegistry, setAutogradHook, traced, untraced } from './trace
 export type { SortOptions, TopkOptions } from './order.js';
 export type { UniqueOptions } from './unique.js';
 export type { SearchsortedOptions } from './search.js';
-export type { MeshgridOptions } from './meshgrid.js';
+export type { MeshgridOptions } from './broadcasting.js';
 export type { RepeatInterleaveOptions } from './shapeOps.js';
 export type { Sublist } from './einsum.js';

@@ -14,6 +14,7 @@ import { describeRandomBits } from './suites/randomBits.js';
 import { describeReduce } from './suites/reduce.js';
 import { describeScan } from './suites/scan.js';
 import { describeSoftmax } from './suites/softmax.js';
+import { describeSort } from './suites/sort.js';
 import { describeStorage } from './suites/storage.js';
 import { describeUnary } from './suites/unary.js';
 import { describeWhere } from './suites/where.js';
@@ -44,5 +45,6 @@ export function describeConformance(name: string, makeBackend: () => Backend | P
     describeRandomBits(ctx);
     describeSoftmax(ctx);
     describeScan(ctx);
+    describeSort(ctx);
   });
 }

@@ -1,4 +1,4 @@
-// The CPU backend: every primitive of the contract plus the softmax and scan fast paths.
+// The CPU backend: every primitive of the contract plus the softmax, scan and sort fast paths.
 
 import { DTYPES } from '@torchlet/tensor/backend';
 import type { Backend, StorageArray } from '@torchlet/tensor/backend';
@@ -12,6 +12,7 @@ import { randomBits } from './random.js';
 import { reduce } from './reduce.js';
 import { scan } from './scan.js';
 import { softmax } from './softmax.js';
+import { sort } from './sort.js';
 import { unary } from './unary.js';
 
 /** Storage arrays of a dtype share a constructor; `write` refuses any other. */
@@ -37,7 +38,7 @@ export function cpu(): Backend<CpuBuffer> {
   return {
     device: 'cpu',
     dtypes: new Set(DTYPES),
-    supports: { softmax, scan },
+    supports: { softmax, scan, sort },
     alloc: allocBuffer,
     free: () => {
       // garbage-collected

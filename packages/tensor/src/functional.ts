@@ -296,3 +296,13 @@ export { matmul, mm, bmm, mv, dot, outer } from './linalg.js';
 export const isFloatingPoint = (x: Tensor | DType): boolean => (typeof x === 'string' ? isFloatDtype(x) : x.isFloatingPoint());
 /** `torch.numel(x)`: the number of elements. @example torch.numel(torch.zeros(2, 3)) // 6 */
 export const numel = (x: Tensor): number => x.numel();
+
+// ---- shape and order ops ----------------------------------------------------
+export { flip, fliplr, flipud, roll, repeatInterleave, tile } from './shapeOps.js';
+export { tril, triu, diag, diagEmbed, trace } from './triangular.js';
+export { sort, argsort, msort, topk, kthvalue } from './order.js';
+export { unique } from './unique.js';
+export { searchsorted, bucketize } from './search.js';
+export { cummax, cummin, logcumsumexp } from './cumulative.js';
+export { broadcastTensors, meshgrid } from './broadcasting.js';
+export { einsum } from './einsum.js';

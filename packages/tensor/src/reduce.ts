@@ -194,8 +194,8 @@ export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: Dims, opts?: { 
   return binaryOp('pow', sum(binaryOp('pow', a, p), dim, { keepdim }), 1 / p);
 }
 
-/** Inclusive scan through the backend's fast path or the reference decomposition. */
-function scanOp(op: ScanOp, x: Tensor, dim: number, dtype: DType): Tensor {
+/** @internal Inclusive scan through the backend's fast path or the reference decomposition. @example scanOp('max', x, 0, x.dtype) */
+export function scanOp(op: ScanOp, x: Tensor, dim: number, dtype: DType): Tensor {
   const d = normalizeDim(dim, x.ndim);
   const src = x.dtype === dtype ? x : cast(x, dtype);
   const out = emptyTensor(x.shape, dtype, x.device);

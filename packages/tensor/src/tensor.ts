@@ -19,6 +19,11 @@ import * as J from './join.js';
 import * as S from './softmax.js';
 import * as Rd from './read.js';
 import * as I from './indexing.js';
+import * as Ord from './order.js';
+import * as Uq from './unique.js';
+import * as Cum from './cumulative.js';
+import * as SO from './shapeOps.js';
+import * as Tri from './triangular.js';
 import { fill } from './fill.js';
 import * as N from './creation.js';
 import { formatTensor } from './print/format.js';
@@ -790,6 +795,54 @@ export class Tensor {
   softmax(dim: number, opts?: { dtype?: DType }): Tensor { return S.softmax(this, dim, opts); }
   /** `x.log_softmax(dim, { dtype })`: log(softmax(x)), computed stably. @example torch.tensor([0, 1]).float().logSoftmax(0) // tensor([-1.3133, -0.3133]) */
   logSoftmax(dim: number, opts?: { dtype?: DType }): Tensor { return S.logSoftmax(this, dim, opts); }
+
+  // ---- shape and order ops ----------------------------------------------
+
+  /** `x.flip(dims)`: a copy with the elements reversed along `dims` (varargs or a list). @example torch.tensor([1, 2, 3]).flip(0) // tensor([3, 2, 1]) */
+  flip(...dims: SizeArgs): Tensor { return SO.flip(this, parseSizes(dims)); }
+  /** `x.fliplr()`: flipped along dim 1. @example torch.tensor([[1, 2]]).fliplr() // tensor([[2, 1]]) */
+  fliplr(): Tensor { return SO.fliplr(this); }
+  /** `x.flipud()`: flipped along dim 0. @example torch.tensor([1, 2]).flipud() // tensor([2, 1]) */
+  flipud(): Tensor { return SO.flipud(this); }
+  /** `x.roll(shifts, dims?)`: elements shifted circularly (over the flattened tensor without dims). @example torch.tensor([1, 2, 3]).roll(-1) // tensor([2, 3, 1]) */
+  roll(shifts: number | readonly number[], dims?: number | readonly number[] | null): Tensor { return SO.roll(this, shifts, dims); }
+  /** `x.repeat(*sizes)`: tiled `sizes[i]` times along each dim. @example torch.tensor([1, 2]).repeat(2) // tensor([1, 2, 1, 2]) */
+  repeat(...sizes: SizeArgs): Tensor { return SO.repeat(this, parseSizes(sizes)); }
+  /** `x.tile(dims)`: `repeat` with `dims` padded by leading 1s. @example torch.tensor([[1, 2]]).tile(2) // tensor([[1, 2, 1, 2]]) */
+  tile(...dims: SizeArgs): Tensor { return SO.tile(this, parseSizes(dims)); }
+  /** `x.repeat_interleave(repeats, dim?, { outputSize })`: each element repeated (tensor repeats are read synchronously). @example torch.tensor([1, 2]).repeatInterleave(2) // tensor([1, 1, 2, 2]) */
+  repeatInterleave(repeats: number | Tensor, dim?: number | null, opts?: SO.RepeatInterleaveOptions): Tensor { return SO.repeatInterleave(this, repeats, dim, opts); }
+  /** `x.tril(diagonal=0)`: the lower triangle of the last two dims. @example torch.ones(2, 2).tril() // tensor([[1., 0.], [1., 1.]]) */
+  tril(diagonal = 0): Tensor { return Tri.tril(this, diagonal); }
+  /** `x.triu(diagonal=0)`: the upper triangle of the last two dims. @example torch.ones(2, 2).triu() // tensor([[1., 1.], [0., 1.]]) */
+  triu(diagonal = 0): Tensor { return Tri.triu(this, diagonal); }
+  /** `x.diag(diagonal=0)`: a diagonal matrix from a vector, or a matrix's diagonal (a copy). @example torch.tensor([1, 2]).diag() // tensor([[1, 0], [0, 2]]) */
+  diag(diagonal = 0): Tensor { return Tri.diag(this, diagonal); }
+  /** `x.diag_embed(offset=0, dim1=-2, dim2=-1)`: the last dim placed on a diagonal of two new dims. @example torch.tensor([1, 2]).diagEmbed().shape // [2, 2] */
+  diagEmbed(offset = 0, dim1 = -2, dim2 = -1): Tensor { return Tri.diagEmbed(this, offset, dim1, dim2); }
+  /** `x.trace()`: the sum of a matrix's main diagonal. @example torch.tensor([[1, 2], [3, 4]]).trace() // tensor(5) */
+  trace(): Tensor { return Tri.trace(this); }
+  /** `x.sort(dim=-1, descending=false, { stable })` → [values, indices]; always stable, NaN largest. @example torch.tensor([3, 1, 2]).sort().values // tensor([1, 2, 3]) */
+  sort(dim?: number | Ord.SortOptions, descending?: boolean, opts?: Ord.SortOptions): R.ValuesIndices { return Ord.sort(this, dim, descending, opts); }
+  /** `x.argsort(dim=-1, descending=false, { stable })`: the indices that sort `x`. @example torch.tensor([3, 1, 2]).argsort() // tensor([1, 2, 0]) */
+  argsort(dim?: number | Ord.SortOptions, descending?: boolean, opts?: Ord.SortOptions): Tensor { return Ord.argsort(this, dim, descending, opts); }
+  /** `x.msort()`: sorted along dim 0. @example torch.tensor([2, 1]).msort() // tensor([1, 2]) */
+  msort(): Tensor { return Ord.msort(this); }
+  /** `x.topk(k, dim=-1, largest=true, sorted=true)` → [values, indices]. @example torch.tensor([1, 5, 3]).topk(1).values // tensor([5]) */
+  topk(k: number, dim?: number | Ord.TopkOptions, largest?: boolean, sorted?: boolean): R.ValuesIndices { return Ord.topk(this, k, dim, largest, sorted); }
+  /** `x.kthvalue(k, dim=-1, keepdim=false)` → [values, indices]: the k-th smallest. @example torch.tensor([4, 1, 3]).kthvalue(1).values // tensor(1) */
+  kthvalue(k: number, dim?: number, keepdim?: boolean | { keepdim?: boolean }): R.ValuesIndices { return Ord.kthvalue(this, k, dim, keepdim); }
+  /** `x.unique({ sorted, returnInverse, returnCounts, dim })`: sorted unique values (reads values synchronously). @example torch.tensor([2, 1, 2]).unique() // tensor([1, 2]) */
+  unique(opts: Uq.UniqueOptions & ({ returnInverse: true } | { returnCounts: true })): Tensor[];
+  unique(opts?: Uq.UniqueOptions & { returnInverse?: false; returnCounts?: false }): Tensor;
+  unique(opts?: Uq.UniqueOptions): Tensor | Tensor[];
+  unique(opts?: Uq.UniqueOptions): Tensor | Tensor[] { return Uq.unique(this, opts); }
+  /** `x.cummax(dim)` → [values, indices]: running maxima and where each was reached. @example torch.tensor([1, 3, 2]).cummax(0).values // tensor([1, 3, 3]) */
+  cummax(dim: number): R.ValuesIndices { return Cum.cummax(this, dim); }
+  /** `x.cummin(dim)` → [values, indices]: running minima and where each was reached. @example torch.tensor([3, 1, 2]).cummin(0).indices // tensor([0, 1, 1]) */
+  cummin(dim: number): R.ValuesIndices { return Cum.cummin(this, dim); }
+  /** `x.logcumsumexp(dim)`: log of the running sums of exp(x), computed stably. @example torch.tensor([0, 0]).float().logcumsumexp(0) // tensor([0.0000, 0.6931]) */
+  logcumsumexp(dim: number): Tensor { return Cum.logcumsumexp(this, dim); }
 
   // ---- linear algebra ---------------------------------------------------
 

@@ -214,7 +214,11 @@ export function unflatten(x: Tensor, dim: number, sizes: readonly number[]): Ten
   let inferred: number[];
   try {
     inferred = inferSize(sizes, size);
-  } catch {
+  } catch (err) {
+    // PyTorch wraps the one error its size inference raises here, and words the others itself
+    if (err instanceof RuntimeError && err.message === 'only one dimension can be inferred') {
+      throw new RuntimeError(`unflatten got an unexpected error:\n${err.message}`);
+    }
     throw new RuntimeError(`unflatten: Provided sizes ${fmtShape(sizes)} don't multiply up to the size of dim ${dim} (${size}) in the input tensor`);
   }
   return view(x, [...x.shape.slice(0, d), ...inferred, ...x.shape.slice(d + 1)]);

@@ -145,6 +145,20 @@ export const WORKLOADS = [
     },
   },
   {
+    name: 'sort 256×1000, dim -1',
+    id: 'sort',
+    torchlet: (torch, input) => {
+      const a = input([256, 1000], 0);
+      return () => torch.sort(a, -1);
+    },
+    pytorch: { setup: 'a = inp([256, 1000], 0)', run: 'torch.sort(a, -1)' },
+    // tf.topk with k = the row length sorts every row (descending) with indices
+    tfjs: (tf, input) => {
+      const a = input([256, 1000], 0);
+      return () => tf.topk(a, 1000);
+    },
+  },
+  {
     name: 'transpose copy 1000×1000',
     id: 'transpose-contiguous',
     torchlet: (torch, input) => {

@@ -10,6 +10,7 @@ export { reduceOracle } from './reduce.js';
 export { castScalar, isFloatDtype, toBigint, truthy, zeroOf, type Scalar } from './scalar.js';
 export { scanOracle } from './scan.js';
 export { softmaxOracle } from './softmax.js';
+export { sortOracle } from './sort.js';
 export { erf, erfc, erfinv } from './special.js';
 export { fromStorage, toStorage } from './storage.js';
 export { unaryOracle } from './unary.js';

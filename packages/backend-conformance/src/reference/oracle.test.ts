@@ -9,7 +9,7 @@ import { BINARY_SPECS, UNARY_SPECS } from '../opSpecs.js';
 import { approx, composite, exact, within, type Tolerance } from '../tolerance.js';
 import {
   binaryOracle, castScalar, copyOracle, gatherOracle, matmulOracle, philoxBlock, randomBitsOracle, reduceOracle,
-  scanOracle, scatterAddOracle, softmaxOracle, unaryOracle, type OracleView, type Scalar,
+  scanOracle, scatterAddOracle, softmaxOracle, sortOracle, unaryOracle, type OracleView, type Scalar,
 } from './index.js';
 
 type Encoded = number | string;
@@ -23,6 +23,7 @@ interface Fixture {
   scatterAdd: { dim: number; dtype: DType; out: Encoded[]; index: Encoded[]; indexShape: number[]; src: Encoded[]; expected: Encoded[] }[];
   softmax: { dtype: DType; dim: number; log: boolean; x: Encoded[]; expected: Encoded[] }[];
   scan: { op: ScanOp; dtype: DType; outDtype: DType; dim: number; shape: number[]; x: Encoded[]; expected: Encoded[] }[];
+  sort: { dtype: DType; dim: number; descending: boolean; shape: number[]; x: Encoded[]; values: Encoded[]; indices: Encoded[] }[];
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/oracle.json', import.meta.url), 'utf8')) as Fixture;
@@ -138,6 +139,17 @@ describe('oracle vs PyTorch 1.13', () => {
       const out = empty(c.outDtype, c.shape);
       scanOracle(c.op, view(c.x, c.dtype, c.shape), c.dim, out);
       return mismatches(`scan ${c.op} ${c.dtype} dim ${c.dim}`, out, c.expected, composite(c.outDtype));
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('sorts (stable, both directions, NaN largest)', () => {
+    const bad = fixture.sort.flatMap((c) => {
+      const values = empty(c.dtype, c.shape);
+      const indices = empty('int64', c.shape);
+      sortOracle(view(c.x, c.dtype, c.shape), c.dim, c.descending, values, indices);
+      const label = `sort ${c.dtype} dim ${c.dim}${c.descending ? ' descending' : ''}`;
+      return [...mismatches(`${label} values`, values, c.values, exact(true)), ...mismatches(`${label} indices`, indices, c.indices, exact())];
     });
     expect(bad).toEqual([]);
   });

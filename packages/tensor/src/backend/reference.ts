@@ -2,30 +2,11 @@
 // the fallback when a backend lacks a fast path, and the oracle that
 // backend-conformance compares a backend's fast path against.
 
-import { contiguousStrides, numel } from './layout.js';
+import { numel } from './layout.js';
+import { broadcastAlong, narrowView, scratch } from './scratch.js';
 import type { Backend, BackendBuffer, FastPaths, View } from './types.js';
 import type { ScanOp } from './ops.js';
-
-/** A scratch row-major view of `shape`; free it with `backend.free(view.buf)`. */
-function scratch<B extends BackendBuffer>(backend: Backend<B>, dtype: View['dtype'], shape: readonly number[]): View<B> {
-  return { buf: backend.alloc(dtype, Math.max(numel(shape), 1)), dtype, shape, strides: contiguousStrides(shape), offset: 0 };
-}
-
-/** `v` with `dim` set to size `size` and stride 0 (a broadcast of a keepdim reduction). */
-function broadcastAlong<B extends BackendBuffer>(v: View<B>, dim: number, size: number): View<B> {
-  const shape = [...v.shape];
-  const strides = [...v.strides];
-  shape[dim] = size;
-  strides[dim] = 0;
-  return { ...v, shape, strides };
-}
-
-/** `v` narrowed to `[start, start + length)` along `dim`. */
-function narrowView<B extends BackendBuffer>(v: View<B>, dim: number, start: number, length: number): View<B> {
-  const shape = [...v.shape];
-  shape[dim] = length;
-  return { ...v, shape, offset: v.offset + start * v.strides[dim]! };
-}
+import { sort } from './referenceSort.js';
 
 /** softmax = exp(x - max) / sum(exp(x - max)); log-softmax = (x - max) - log(sum(exp(x - max))). */
 function softmax<B extends BackendBuffer>(backend: Backend<B>, x: View<B>, dim: number, out: View<B>, log: boolean): void {
@@ -76,4 +57,5 @@ function scan<B extends BackendBuffer>(backend: Backend<B>, op: ScanOp, x: View<
 export const reference: { [K in keyof Required<FastPaths>]: <B extends BackendBuffer>(backend: Backend<B>, ...args: Parameters<Required<FastPaths<B>>[K]>) => void } = {
   softmax,
   scan,
+  sort,
 };

@@ -90,6 +90,13 @@ export interface FastPaths<B extends BackendBuffer = BackendBuffer> {
   softmax?(x: View<B>, dim: number, out: View<B>, log: boolean): void;
   /** Inclusive scan of `x` along `dim`. */
   scan?(op: ScanOp, x: View<B>, dim: number, out: View<B>): void;
+  /**
+   * Stable sort of `x` along `dim` into `values` (x's dtype) and `indices` (int64,
+   * positions along `dim`): ascending, or descending when `descending`. NaN sorts as
+   * the largest value (after +Inf), -0 and +0 are equal, and equal elements keep their
+   * order in both directions, as PyTorch's `sort(stable=True)`.
+   */
+  sort?(x: View<B>, dim: number, descending: boolean, values: View<B>, indices: View<B>): void;
 }
 
 export type FastPathName = keyof FastPaths;

@@ -5,6 +5,7 @@
 import { contiguousStrides, numel } from './layout.js';
 import type { Backend, BackendBuffer, FastPaths, View } from './types.js';
 import type { ScanOp } from './ops.js';
+import { nonzeroReference, scatterReduceReference } from './indexingReference.js';
 
 /** A scratch row-major view of `shape`; free it with `backend.free(view.buf)`. */
 function scratch<B extends BackendBuffer>(backend: Backend<B>, dtype: View['dtype'], shape: readonly number[]): View<B> {
@@ -76,4 +77,6 @@ function scan<B extends BackendBuffer>(backend: Backend<B>, op: ScanOp, x: View<
 export const reference: { [K in keyof Required<FastPaths>]: <B extends BackendBuffer>(backend: Backend<B>, ...args: Parameters<Required<FastPaths<B>>[K]>) => void } = {
   softmax,
   scan,
+  scatterReduce: scatterReduceReference,
+  nonzero: (backend, x, out) => nonzeroReference(backend, x, out, scan),
 };

@@ -93,22 +93,12 @@ export function gatherAdvanced(x: Tensor, advanced: readonly AdvancedIndex[]): T
   return out;
 }
 
-/** PyTorch refuses writes through a tensor whose elements overlap (an expanded view). */
-function checkNoInternalOverlap(x: Tensor): void {
-  if (x.shape.some((s, i) => s > 1 && x.strides[i] === 0)) {
-    throw new RuntimeError(
-      'unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.',
-    );
-  }
-}
-
 /**
  * @internal `x[advanced] = values` (or `+=` when `accumulate`), writing through `x`'s
  * storage; `owner` is the tensor whose version is bumped. Values broadcast to the result;
  * `stripOnes` drops their leading size-1 dims first, as PyTorch's setitem does.
  */
 export function putAdvanced(x: Tensor, advanced: readonly AdvancedIndex[], values: Tensor, accumulate: boolean, owner: Tensor, stripOnes = true): void {
-  checkNoInternalOverlap(x);
   const { shape, offsets } = address(x, advanced);
   let v = values;
   if (stripOnes) {

@@ -78,8 +78,8 @@ function parse(x: Tensor, indices: readonly Index[], opts: ParseOptions): Parsed
   if (ellipses > 1) throw new IndexError('an index can only have a single ellipsis');
   const consuming = indices.reduce<number>((n, i) => n + consumes(i), 0);
   if (consuming > x.ndim) {
-    const advanced = indices.some((i) => isTensor(i) || typeof i === 'boolean');
-    throw new IndexError(`too many indices for tensor of dimension ${x.ndim}${advanced ? ` (got ${consuming})` : ''}`);
+    // index_put_ says how many it got; x[...] (PyTorch's applySlicing) does not
+    throw new IndexError(`too many indices for tensor of dimension ${x.ndim}${opts.zeroDimSelects ? '' : ` (got ${consuming})`}`);
   }
   const expanded: Index[] = [];
   for (const i of indices) {
@@ -215,18 +215,24 @@ export function setAt(x: Tensor, indices: readonly Index[], value: TensorOrScala
       copyInto(target, expand(src, target.shape));
       return x;
     }
+    if (isTensor(value)) checkPutDtype(x, value);
     putAdvanced(target, advanced, valueTensor(x, value, Infinity), false, x, true);
     return x;
   }, { inplace: true });
 }
 
-function indexPutCore(x: Tensor, indices: readonly (Tensor | null)[], values: Tensor, accumulate: boolean): Tensor {
+/** PyTorch's index_put_ (and x[tensor] = tensor) take no other value dtype. */
+function checkPutDtype(x: Tensor, values: Tensor): void {
   if (values.dtype !== x.dtype) {
     throw new RuntimeError(
       `Index put requires the source and destination dtypes match, got ${typeName(x.dtype)} for the destination and ${typeName(values.dtype)} for the source.`,
     );
   }
-  const { view: target, advanced } = parse(x, indices.map((i) => (i === null ? ':' : i)), { zeroDimSelects: false });
+}
+
+function indexPutCore(x: Tensor, indices: readonly Tensor[], values: Tensor, accumulate: boolean): Tensor {
+  const { view: target, advanced } = parse(x, indices, { zeroDimSelects: false });
+  checkPutDtype(x, values);
   if (advanced.length === 0) {
     x.storage.backend.copy(expand(values, target.shape).backendView, target.backendView);
     x.bumpVersion();
@@ -239,16 +245,16 @@ function indexPutCore(x: Tensor, indices: readonly (Tensor | null)[], values: Te
 /**
  * `x.index_put_(indices, values, { accumulate })`: `x[indices] = values` (or `+=` with
  * `accumulate`, duplicates adding up); `indices` are int64 or bool tensors for the leading
- * dims (`null` for a whole dim), `values` has x's dtype and broadcasts to the result.
+ * dims, `values` has x's dtype and broadcasts to the result.
  * @example torch.zeros(3).indexPut_([torch.tensor([0, 0])], torch.tensor([1., 2.]), { accumulate: true }) // tensor([3., 0., 0.])
  */
-export function indexPut_(x: Tensor, indices: readonly (Tensor | null)[], values: Tensor, opts?: { accumulate?: boolean }): Tensor {
+export function indexPut_(x: Tensor, indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor {
   const accumulate = opts?.accumulate ?? false;
-  return traced(INDEX_PUT_, [x, values, ...indices.map((i) => i ?? undefined)], { accumulate, nIndices: indices.length }, () => indexPutCore(x, indices, values, accumulate), { inplace: true });
+  return traced(INDEX_PUT_, [x, values, ...indices], { accumulate, nIndices: indices.length }, () => indexPutCore(x, indices, values, accumulate), { inplace: true });
 }
 
 /** `torch.index_put(x, indices, values, { accumulate })`: `indexPut_` on a copy. @example torch.indexPut(torch.zeros(2), [torch.tensor([1])], torch.tensor(4.)) // tensor([0., 4.]) */
-export function indexPut(x: Tensor, indices: readonly (Tensor | null)[], values: Tensor, opts?: { accumulate?: boolean }): Tensor {
+export function indexPut(x: Tensor, indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor {
   const accumulate = opts?.accumulate ?? false;
-  return traced(INDEX_PUT, [x, values, ...indices.map((i) => i ?? undefined)], { accumulate, nIndices: indices.length }, () => indexPutCore(x.clone(), indices, values, accumulate));
+  return traced(INDEX_PUT, [x, values, ...indices], { accumulate, nIndices: indices.length }, () => indexPutCore(x.clone(), indices, values, accumulate));
 }

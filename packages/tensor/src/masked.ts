@@ -15,7 +15,7 @@ import { binaryOp, clamp, sub, where } from './elementwise.js';
 import { cumsum } from './reduce.js';
 import { expand, select } from './views.js';
 import { defineOp, traced } from './trace.js';
-import { countNonzero, nonzeroMatrix, restrided, typeName, unaliased } from './indexKernels.js';
+import { checkIndexValues, countNonzero, nonzeroMatrix, restrided, typeName, unaliased } from './indexKernels.js';
 
 const MASKED_FILL = defineOp('maskedFill');
 const MASKED_FILL_ = defineOp('maskedFill_');
@@ -25,15 +25,20 @@ const MASKED_SCATTER_ = defineOp('maskedScatter_');
 const NONZERO = defineOp('nonzero', false);
 const ARGWHERE = defineOp('argwhere', false);
 
-/** Masks are bool; uint8 is still accepted (deprecated in PyTorch, which warns). */
+/**
+ * masked_select takes bool (or deprecated uint8) masks; masked_fill and masked_scatter
+ * take any dtype in PyTorch 1.13 as long as the values are 0 or 1.
+ */
 function checkMask(mask: Tensor, op: string): void {
-  if (mask.dtype === 'bool' || mask.dtype === 'uint8') return;
-  if (op === 'masked_select') throw new RuntimeError('masked_select: expected BoolTensor or ByteTensor for mask');
-  if (op === 'masked_scatter_') throw new RuntimeError(`masked_scatter_ only supports boolean masks, but got mask with dtype ${typeName(mask.dtype)}`);
-  throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${typeName(mask.dtype)}`);
+  if (mask.dtype === 'bool') return;
+  if (op === 'masked_select') {
+    if (mask.dtype === 'uint8') return;
+    throw new RuntimeError('masked_select: expected BoolTensor or ByteTensor for mask');
+  }
+  checkIndexValues(mask, (v) => v === 0 || v === 1, () => new RuntimeError('Mask tensor can take 0 and 1 values only'));
 }
 
-/** `mask` as bool (a uint8 mask compared with 0). */
+/** `mask` as bool (another dtype compared with 0). */
 const asBool = (mask: Tensor): Tensor => (mask.dtype === 'bool' ? mask : binaryOp('ne', mask, 0));
 
 /** The in-place ops need the mask to broadcast to `x`'s own shape. */

@@ -416,9 +416,9 @@ export class Tensor {
   /** `x.index_fill_(dim, index, value)`: `indexFill` in place. @example torch.zeros(2).indexFill_(0, torch.tensor([0]), 3) // tensor([3., 0.]) */
   indexFill_(dim: number, index: Tensor, value: Scalar | Tensor): Tensor { return A.indexFill_(this, dim, index, value); }
   /** `x.index_put(indices, values, { accumulate })`: a copy with `values` put at `indices`. @example torch.zeros(2).indexPut([torch.tensor([1])], torch.tensor(2.)) // tensor([0., 2.]) */
-  indexPut(indices: readonly (Tensor | null)[], values: Tensor, opts?: { accumulate?: boolean }): Tensor { return I.indexPut(this, indices, values, opts); }
+  indexPut(indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor { return I.indexPut(this, indices, values, opts); }
   /** `x.index_put_(indices, values, { accumulate })`: `x[indices] = values` (or `+=`) in place. @example torch.zeros(2).indexPut_([torch.tensor([0, 0])], torch.tensor(1.), { accumulate: true }) // tensor([2., 0.]) */
-  indexPut_(indices: readonly (Tensor | null)[], values: Tensor, opts?: { accumulate?: boolean }): Tensor { return I.indexPut_(this, indices, values, opts); }
+  indexPut_(indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor { return I.indexPut_(this, indices, values, opts); }
   /** `x.masked_fill(mask, value)`: a copy with `value` where `mask` is true. @example torch.zeros(2).maskedFill(torch.tensor([true, false]), 1) // tensor([1., 0.]) */
   maskedFill(mask: Tensor, value: Scalar | Tensor): Tensor { return M.maskedFill(this, mask, value); }
   /** `x.masked_fill_(mask, value)`: `maskedFill` in place. @example torch.zeros(2).maskedFill_(torch.tensor([false, true]), 1) // tensor([0., 1.]) */

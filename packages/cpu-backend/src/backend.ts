@@ -1,4 +1,5 @@
-// The CPU backend: every primitive of the contract plus the softmax and scan fast paths.
+// The CPU backend: every primitive of the contract plus the softmax, scan,
+// scatterReduce and nonzero fast paths.
 
 import { DTYPES } from '@torchlet/tensor/backend';
 import type { Backend, StorageArray } from '@torchlet/tensor/backend';
@@ -11,6 +12,7 @@ import { matmul } from './matmul.js';
 import { randomBits } from './random.js';
 import { reduce } from './reduce.js';
 import { scan } from './scan.js';
+import { nonzero, scatterReduce } from './scatterReduce.js';
 import { softmax } from './softmax.js';
 import { unary } from './unary.js';
 
@@ -37,7 +39,7 @@ export function cpu(): Backend<CpuBuffer> {
   return {
     device: 'cpu',
     dtypes: new Set(DTYPES),
-    supports: { softmax, scan },
+    supports: { softmax, scan, scatterReduce, nonzero },
     alloc: allocBuffer,
     free: () => {
       // garbage-collected

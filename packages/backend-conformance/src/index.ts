@@ -9,6 +9,7 @@ import { describeBinary } from './suites/binary.js';
 import { describeCopy } from './suites/copy.js';
 import { describeFill } from './suites/fill.js';
 import { describeIndexing } from './suites/indexing.js';
+import { describeIndexingFastPaths } from './suites/indexingFastPaths.js';
 import { describeMatmul } from './suites/matmul.js';
 import { describeRandomBits } from './suites/randomBits.js';
 import { describeReduce } from './suites/reduce.js';
@@ -44,5 +45,6 @@ export function describeConformance(name: string, makeBackend: () => Backend | P
     describeRandomBits(ctx);
     describeSoftmax(ctx);
     describeScan(ctx);
+    describeIndexingFastPaths(ctx);
   });
 }

@@ -4,12 +4,12 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { philox4x32, type BinaryOp, type DType, type ReduceOp, type ScanOp, type UnaryOp } from '@torchlet/tensor/backend';
+import { philox4x32, type BinaryOp, type DType, type ReduceOp, type ScanOp, type ScatterReduceOp, type UnaryOp } from '@torchlet/tensor/backend';
 import { BINARY_SPECS, UNARY_SPECS } from '../opSpecs.js';
 import { approx, composite, exact, within, type Tolerance } from '../tolerance.js';
 import {
   binaryOracle, castScalar, copyOracle, gatherOracle, matmulOracle, philoxBlock, randomBitsOracle, reduceOracle,
-  scanOracle, scatterAddOracle, softmaxOracle, unaryOracle, type OracleView, type Scalar,
+  nonzeroOracle, scanOracle, scatterAddOracle, scatterReduceOracle, softmaxOracle, unaryOracle, type OracleView, type Scalar,
 } from './index.js';
 
 type Encoded = number | string;
@@ -23,6 +23,8 @@ interface Fixture {
   scatterAdd: { dim: number; dtype: DType; out: Encoded[]; index: Encoded[]; indexShape: number[]; src: Encoded[]; expected: Encoded[] }[];
   softmax: { dtype: DType; dim: number; log: boolean; x: Encoded[]; expected: Encoded[] }[];
   scan: { op: ScanOp; dtype: DType; outDtype: DType; dim: number; shape: number[]; x: Encoded[]; expected: Encoded[] }[];
+  scatterReduce: { op: ScatterReduceOp; dim: number; dtype: DType; out: Encoded[]; index: Encoded[]; indexShape: number[]; src: Encoded[]; expected: Encoded[] }[];
+  nonzero: { dtype: DType; shape: number[]; x: Encoded[]; count: number; expected: Encoded[] }[];
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/oracle.json', import.meta.url), 'utf8')) as Fixture;
@@ -138,6 +140,26 @@ describe('oracle vs PyTorch 1.13', () => {
       const out = empty(c.outDtype, c.shape);
       scanOracle(c.op, view(c.x, c.dtype, c.shape), c.dim, out);
       return mismatches(`scan ${c.op} ${c.dtype} dim ${c.dim}`, out, c.expected, composite(c.outDtype));
+    });
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('oracle: indexing fast paths', () => {
+  it('scatterReduce (assign keeps the last duplicate, prod wraps, amax/amin propagate NaN)', () => {
+    const bad = fixture.scatterReduce.flatMap((c) => {
+      const out = view(c.out, c.dtype, [3, 4, 5]);
+      scatterReduceOracle(c.op, out, c.dim, view(c.index, 'int64', c.indexShape), view(c.src, c.dtype, c.indexShape));
+      return mismatches(`scatterReduce ${c.op} ${c.dtype} dim ${c.dim}`, out, c.expected, exact());
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('nonzero', () => {
+    const bad = fixture.nonzero.flatMap((c) => {
+      const out = empty('int64', [c.count, c.shape.length]);
+      nonzeroOracle(view(c.x, c.dtype, c.shape), out);
+      return mismatches(`nonzero ${c.dtype}`, out, c.expected, exact());
     });
     expect(bad).toEqual([]);
   });

@@ -93,12 +93,37 @@ export function gatherAdvanced(x: Tensor, advanced: readonly AdvancedIndex[]): T
   return out;
 }
 
+/** Whether `t` covers `numel` consecutive storage elements (some permutation of row-major). */
+function dense(t: Tensor): boolean {
+  const dims = t.shape.map((_, d) => d).filter((d) => t.shape[d]! > 1).sort((a, b) => t.strides[a]! - t.strides[b]!);
+  let expected = 1;
+  for (const d of dims) {
+    if (t.strides[d] !== expected) return false;
+    expected *= t.shape[d]!;
+  }
+  return true;
+}
+
+/**
+ * PyTorch refuses values whose memory overlaps the written tensor when it can tell
+ * (both dense); other aliasing is handled by reading a copy of the values.
+ */
+function checkNoOverlap(x: Tensor, values: Tensor): void {
+  if (values.storage !== x.storage || !dense(x) || !dense(values) || x.numel() === 0 || values.numel() === 0) return;
+  if (x.offset < values.offset + values.numel() && values.offset < x.offset + x.numel()) {
+    throw new RuntimeError(
+      'unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.',
+    );
+  }
+}
+
 /**
  * @internal `x[advanced] = values` (or `+=` when `accumulate`), writing through `x`'s
  * storage; `owner` is the tensor whose version is bumped. Values broadcast to the result;
  * `stripOnes` drops their leading size-1 dims first, as PyTorch's setitem does.
  */
 export function putAdvanced(x: Tensor, advanced: readonly AdvancedIndex[], values: Tensor, accumulate: boolean, owner: Tensor, stripOnes = true): void {
+  checkNoOverlap(x, values);
   const { shape, offsets } = address(x, advanced);
   let v = values;
   if (stripOnes) {

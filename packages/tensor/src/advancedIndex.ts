@@ -1,8 +1,10 @@
 // Advanced indexing: reads and writes at int64 index tensors on some dims of a
 // (basic-indexed) view, with PyTorch's rule for where the indexed dims land:
 // together in place of the first one when the indexed dims are adjacent, else
-// first. Every element's storage offset is computed as an int64 tensor, then one
-// gather / scatter over the flat storage does the work, whatever the strides.
+// first. The indexed dims collapse into one "storage" dim of stride 1: the int64
+// index along it is x.offset + Σ index_j * stride_j (one value per broadcast index
+// position), the other dims keep their sizes and strides, and one gather/scatter
+// primitive does the work whatever the layout.
 
 import type { View } from './backend/types.js';
 import { IndexError, RuntimeError } from './errors.js';
@@ -10,21 +12,26 @@ import { broadcastShapes, fmtShape } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
 import { cast, contiguous } from './copy.js';
-import { arange, full } from './creation.js';
+import { arange } from './creation.js';
 import { add, mul } from './elementwise.js';
 import { expand, view } from './views.js';
-import { checkIndexValues, outOfBounds, scatterInto, unaliased, wrapNegative } from './indexKernels.js';
+import { asInt64, checkIndexValues, outOfBounds, restrided, scatterInto, unaliased, wrapNegative } from './indexKernels.js';
 
-/** One advanced index: int64 values for dim `dim` of the view. */
+/**
+ * One advanced index: int64 values for dim `dim` of the view, or, with `span` k, for
+ * the k dims from `dim` merged (they must be mergeable: a bool mask over them).
+ * `trusted` values are known to be in range and non-negative (nonzero of a mask).
+ */
 export interface AdvancedIndex {
   readonly dim: number;
   readonly index: Tensor;
+  readonly span?: number;
+  readonly trusted?: boolean;
 }
 
-/** The result shape and, per element, the storage offset into the view's storage. */
-interface Addressed {
-  shape: number[];
-  offsets: Tensor;
+/** The view dims an advanced index covers. */
+function covered(a: AdvancedIndex): number[] {
+  return Array.from({ length: a.span ?? 1 }, (_, k) => a.dim + k);
 }
 
 /** Shape messages of PyTorch's index broadcasting. */
@@ -36,6 +43,56 @@ function broadcastIndices(advanced: readonly AdvancedIndex[]): number[] {
   }
 }
 
+/**
+ * How `x[advanced]` is computed: the result `shape`; the same elements laid out as
+ * `layout` (the broadcast index flattened to one dim at `dim`); `source`, a view of
+ * x's storage with that layout in which dim `dim` walks the storage with stride 1; and
+ * `linear`, the int64 storage position of every broadcast index position.
+ */
+interface Plan {
+  shape: number[];
+  layout: number[];
+  dim: number;
+  source: View;
+  linear: Tensor;
+}
+
+function planOf(x: Tensor, advanced: readonly AdvancedIndex[]): Plan {
+  const B = broadcastIndices(advanced);
+  const dims = advanced.flatMap(covered);
+  const adjacent = dims.every((d, j) => j === 0 || d === dims[j - 1]! + 1);
+  const rest = x.shape.map((_, d) => d).filter((d) => !dims.includes(d));
+  const before = adjacent ? rest.filter((d) => d < dims[0]!) : [];
+  const after = adjacent ? rest.filter((d) => d > dims[0]!) : rest;
+  const sizes = (ds: number[]) => ds.map((d) => x.shape[d]!);
+  const strides = (ds: number[]) => ds.map((d) => x.strides[d]!);
+  let linear: Tensor | undefined;
+  let position = 0;
+  for (const a of advanced) {
+    const span = covered(a);
+    const size = sizes(span).reduce((n, s) => n * s, 1);
+    const j = position;
+    position += span.length;
+    // PyTorch numbers the index tensors (a mask counts one per dim) in its message
+    const negative = a.trusted ? false : checkIndexValues(a.index, (v) => v >= -size && v < size, (v) => outOfBounds(v, j, size));
+    let term = negative ? wrapNegative(a.index, size) : a.index;
+    const stride = x.strides[span[span.length - 1]!]!;
+    if (stride !== 1) term = mul(term, stride);
+    linear = linear === undefined ? term : add(linear, term);
+  }
+  if (x.offset !== 0) linear = add(linear!, x.offset);
+  const L = B.reduce((n, s) => n * s, 1);
+  const dim = before.length;
+  const layout = [...sizes(before), L, ...sizes(after)];
+  const source = restrided(x, [...sizes(before), x.storage.size, ...sizes(after)], [...strides(before), 1, ...strides(after)], 0);
+  return { shape: [...sizes(before), ...B, ...sizes(after)], layout, dim, source, linear: contiguous(expand(asInt64(linear!), B)) };
+}
+
+/** The index view of a plan: `linear` along `dim`, repeated (stride 0) over the other dims. */
+function indexView(p: Plan): View {
+  return restrided(p.linear, p.layout, p.layout.map((_, d) => (d === p.dim ? 1 : 0)));
+}
+
 /** `t` (of shape `inner`) placed at dims `at..` of a tensor of rank `rank`, size 1 elsewhere. */
 function placed(t: Tensor, at: number, rank: number): Tensor {
   const shape = new Array<number>(rank).fill(1);
@@ -43,34 +100,22 @@ function placed(t: Tensor, at: number, rank: number): Tensor {
   return view(t, shape);
 }
 
-/** Storage offsets of every element of `x[advanced]` (x a view, the indices validated here). */
-function address(x: Tensor, advanced: readonly AdvancedIndex[]): Addressed {
-  const B = broadcastIndices(advanced);
-  const dims = advanced.map((a) => a.dim);
-  const adjacent = dims.every((d, j) => j === 0 || d === dims[j - 1]! + 1);
+/**
+ * The storage offset of every element of the result (shape `p.shape`): what a 1-d
+ * scatter over the whole storage needs, for backends whose overwrite scatter is the
+ * reference decomposition (its scratch has the target's size, so the target must be the storage).
+ */
+function storageOffsets(x: Tensor, advanced: readonly AdvancedIndex[], p: Plan): Tensor {
+  const dims = advanced.flatMap(covered);
   const rest = x.shape.map((_, d) => d).filter((d) => !dims.includes(d));
-  const first = dims[0]!;
-  const before = adjacent ? rest.filter((d) => d < first) : [];
-  const after = adjacent ? rest.filter((d) => d > first) : rest;
-  const bStart = before.length;
-  const shape = [...before.map((d) => x.shape[d]!), ...B, ...after.map((d) => x.shape[d]!)];
-  const rank = shape.length;
-  advanced.forEach((a, j) => {
-    const size = x.shape[a.dim]!;
-    checkIndexValues(a.index, (v) => v >= -size && v < size, (v) => outOfBounds(v, j, size));
+  const rank = p.shape.length;
+  const B = p.shape.length - rest.length;
+  let offsets = placed(p.linear.view(p.shape.slice(p.dim, p.dim + B)), p.dim, rank);
+  rest.forEach((d, k) => {
+    const at = k < p.dim ? k : k + B;
+    offsets = add(offsets, placed(mul(arange(x.shape[d]!, { dtype: 'int64', device: x.device }), x.strides[d]!), at, rank));
   });
-  let offsets: Tensor = full([], x.offset, { dtype: 'int64', device: x.device });
-  for (const a of advanced) {
-    const wrapped = wrapNegative(a.index, x.shape[a.dim]!);
-    const term = mul(expand(wrapped, B), x.strides[a.dim]!);
-    offsets = add(offsets, placed(term, bStart, rank));
-  }
-  const restPositions = [...before.map((d, k) => [d, k]), ...after.map((d, k) => [d, bStart + B.length + k])] as [number, number][];
-  for (const [d, p] of restPositions) {
-    const steps = mul(arange(x.shape[d]!, { dtype: 'int64', device: x.device }), x.strides[d]!);
-    offsets = add(offsets, placed(steps, p, rank));
-  }
-  return { shape, offsets: contiguous(expand(offsets, shape)) };
+  return contiguous(expand(offsets, p.shape));
 }
 
 /** The whole storage of `t` as a 1-d view (advanced indexing addresses elements by storage offset). */
@@ -78,19 +123,20 @@ function flatStorage(t: Tensor): View {
   return { buf: t.storage.buf, dtype: t.dtype, shape: [t.storage.size], strides: [1], offset: 0 };
 }
 
-/** A contiguous tensor's elements as a 1-d view. */
-function flat(t: Tensor): View {
-  const n = t.numel();
-  return { ...t.backendView, shape: [n], strides: [1] };
-}
-
 /** @internal `x[advanced]`: a new tensor. */
 export function gatherAdvanced(x: Tensor, advanced: readonly AdvancedIndex[]): Tensor {
-  const { shape, offsets } = address(x, advanced);
-  const out = emptyTensor(shape, x.dtype, x.device);
+  const p = planOf(x, advanced);
+  const out = emptyTensor(p.shape, x.dtype, x.device);
   if (out.numel() === 0) return out;
-  x.storage.backend.gather(flatStorage(x), 0, flat(offsets), flat(out));
+  const outView = restrided(out, p.layout, contiguousStridesOf(p.layout));
+  x.storage.backend.gather(p.source, p.dim, indexView(p), outView);
   return out;
+}
+
+function contiguousStridesOf(shape: readonly number[]): number[] {
+  const strides = shape.map(() => 1);
+  for (let d = shape.length - 2; d >= 0; d--) strides[d] = strides[d + 1]! * shape[d + 1]!;
+  return strides;
 }
 
 /** Whether `t` covers `numel` consecutive storage elements (some permutation of row-major). */
@@ -124,7 +170,8 @@ function checkNoOverlap(x: Tensor, values: Tensor): void {
  */
 export function putAdvanced(x: Tensor, advanced: readonly AdvancedIndex[], values: Tensor, accumulate: boolean, owner: Tensor, stripOnes = true): void {
   checkNoOverlap(x, values);
-  const { shape, offsets } = address(x, advanced);
+  const p = planOf(x, advanced);
+  const shape = p.shape;
   let v = values;
   if (stripOnes) {
     let lead = 0;
@@ -140,9 +187,14 @@ export function putAdvanced(x: Tensor, advanced: readonly AdvancedIndex[], value
   if (target.length !== shape.length || target.some((s, i) => s !== shape[i])) {
     throw new RuntimeError(`shape mismatch: value tensor of shape ${fmtShape(values.shape)} cannot be broadcast to indexing result of shape ${fmtShape(shape)}`);
   }
-  const n = offsets.numel();
+  const n = shape.reduce((m, s) => m * s, 1);
   if (n === 0) return;
   const src = contiguous(expand(cast(unaliased(v, x), x.dtype), shape));
-  const flatOffsets = flat(offsets);
-  scatterInto(accumulate ? 'add' : 'assign', owner, 0, flatOffsets, flat(src), flatStorage(x));
+  const kind = accumulate ? 'add' : 'assign';
+  if (kind === 'assign' && !x.storage.backend.supports.scatterReduce) {
+    const offsets = storageOffsets(x, advanced, p);
+    scatterInto(kind, owner, 0, restrided(offsets, [n], [1]), restrided(src, [n], [1]), flatStorage(x));
+    return;
+  }
+  scatterInto(kind, owner, p.dim, indexView(p), restrided(src, p.layout, contiguousStridesOf(p.layout)), p.source);
 }

@@ -159,11 +159,11 @@ function indexFillCore(x: Tensor, dim: number, index: Tensor, value: Scalar | Te
   }
   if (index.ndim > 1) throw new RuntimeError('Index has to be a vector/scalar');
   const size = sizeAt(x, d);
-  checkIndexValues(index, (v) => v >= -size && v < size, (v) => new IndexError(`index ${v} is out of bounds for dimension ${d} with size ${size}`));
+  const negative = checkIndexValues(index, (v) => v >= -size && v < size, (v) => new IndexError(`index ${v} is out of bounds for dimension ${d} with size ${size}`));
   if (index.numel() === 0 || x.numel() === 0) return x;
   // a mask along dim (hit entries), broadcast over the other dims
   const hit = full([size], false, { dtype: 'bool', device: x.device });
-  const idx = contiguous(wrapNegative(index, size));
+  const idx = contiguous(negative ? wrapNegative(index, size) : index);
   const one = full([], true, { dtype: 'bool', device: x.device });
   scatterInto('add', hit, 0, restrided(idx, [idx.numel()], [1]), restrided(one, [idx.numel()], [0]));
   const maskShape = x.shape.map((s, k) => (k === d ? s : 1));
@@ -195,12 +195,12 @@ export function take(x: Tensor, index: Tensor): Tensor {
   return traced(TAKE, [x, index], {}, () => {
     if (index.dtype !== 'int64') throw new RuntimeError(`take(): Expected a long tensor for index, but got ${typeName(index.dtype)}`);
     const n = x.numel();
-    checkIndexValues(index, (v) => v >= -n && v < n, (v) => new IndexError(`out of range: tried to access index ${v} on a tensor of ${n} elements.`));
+    const negative = checkIndexValues(index, (v) => v >= -n && v < n, (v) => new IndexError(`out of range: tried to access index ${v} on a tensor of ${n} elements.`));
     const out = emptyTensor(index.shape, x.dtype, x.device);
     const m = index.numel();
     if (m === 0) return out;
     const flat = contiguous(x);
-    const idx = contiguous(wrapNegative(index, n));
+    const idx = contiguous(negative ? wrapNegative(index, n) : index);
     x.storage.backend.gather(restrided(flat, [n], [1]), 0, restrided(idx, [m], [1]), restrided(out, [m], [1]));
     return out;
   });

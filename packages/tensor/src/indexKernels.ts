@@ -52,8 +52,9 @@ export function countNonzero(x: Tensor, op: string): number {
     );
   }
   if (x.numel() === 0) return 0;
-  const flags = binaryOp('ne', x, 0);
-  const count = reduceOp('sum', flags, null, false, 'int64');
+  // compared in x's own dtype, summed in float64 (exact to 2^53, and no int64 arithmetic)
+  const flags = x.dtype === 'bool' ? x : binaryOp('ne', x, 0, { computeDtype: x.dtype });
+  const count = reduceOp('sum', flags, null, false, 'float64');
   return Number(count.dataSync()[0]);
 }
 
@@ -71,15 +72,20 @@ export function nonzeroMatrix(x: Tensor, op = 'nonzero'): Tensor {
 /**
  * @internal Checks every value of `index` with `ok`, throwing `error(value)` for the first
  * failure. Reads the index synchronously where the device can (CPU); elsewhere the
- * backend's own checks apply, as PyTorch's device-side asserts do on CUDA.
+ * backend's own checks apply, as PyTorch's device-side asserts do on CUDA. Returns
+ * whether some value may be negative (true when the index could not be read).
  */
-export function checkIndexValues(index: Tensor, ok: (v: number) => boolean, error: (v: number | bigint) => TorchError): void {
-  if (!index.storage.backend.readSync || index.numel() === 0) return;
+export function checkIndexValues(index: Tensor, ok: (v: number) => boolean, error: (v: number | bigint) => TorchError): boolean {
+  if (!index.storage.backend.readSync) return true;
+  if (index.numel() === 0) return false;
   const values = index.dataSync();
+  let negative = false;
   for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!ok(Number(v))) throw error(v);
+    const v = Number(values[i]!);
+    if (!ok(v)) throw error(values[i]!);
+    if (v < 0) negative = true;
   }
+  return negative;
 }
 
 /** @internal `index` as int64 (the dtype backends' index views are read in). */

@@ -9,7 +9,7 @@ import type { Tensor } from './tensor.js';
 import { viewTensor } from './tensor.js';
 import { copyInto } from './copy.js';
 import { full } from './creation.js';
-import { expand, view } from './views.js';
+import { expand, reshape, view } from './views.js';
 import { defineOp, traced } from './trace.js';
 import type { AdvancedIndex } from './advancedIndex.js';
 import { gatherAdvanced, putAdvanced } from './advancedIndex.js';
@@ -163,7 +163,11 @@ function zeroDimValue(t: Tensor): number {
   return Number(t.dataSync()[0]);
 }
 
-/** A k-dim bool mask on dims at..at+k-1 of `x` becomes k int64 index tensors (its nonzero columns). */
+/**
+ * A k-dim bool mask on dims at..at+k-1 of `x` becomes int64 index tensors: one over
+ * the k dims merged when their layout allows (fewer, cheaper indices), else one per
+ * dim (the nonzero columns), as PyTorch expands it.
+ */
 function maskIndices(x: Tensor, mask: Tensor, at: number): AdvancedIndex[] {
   for (let j = 0; j < mask.ndim; j++) {
     if (mask.shape[j] !== x.shape[at + j]) {
@@ -172,8 +176,15 @@ function maskIndices(x: Tensor, mask: Tensor, at: number): AdvancedIndex[] {
       );
     }
   }
+  const k = mask.ndim;
+  let mergeable = k > 1;
+  for (let j = at; j < at + k - 1 && mergeable; j++) mergeable = x.strides[j] === x.strides[j + 1]! * x.shape[j + 1]!;
+  if (mergeable) {
+    const [flat] = nonzero(reshape(mask, [-1]), { asTuple: true });
+    return [{ dim: at, index: flat!, span: k, trusted: true }];
+  }
   const cols = nonzero(mask, { asTuple: true });
-  return cols.map((index, j) => ({ dim: at + j, index }));
+  return cols.map((index, j) => ({ dim: at + j, index, trusted: true }));
 }
 
 /**

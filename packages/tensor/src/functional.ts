@@ -302,7 +302,7 @@ export const numel = (x: Tensor): number => x.numel();
 // ---- indexing: gather, scatter, index_*, masks, where(cond) ----------------
 export { gather, scatter, scatterAdd, scatterReduce } from './gatherScatter.js';
 export { indexSelect, indexAdd, indexCopy, indexFill, take } from './indexAlongDim.js';
-export { indexPut } from './indexing.js';
+export { indexPut, indexPut_ } from './indexing.js';
 export { maskedFill, maskedSelect, maskedScatter, nonzero, argwhere } from './masked.js';
 
 /**

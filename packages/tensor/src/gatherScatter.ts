@@ -2,6 +2,7 @@
 // `reduce`), scatterAdd(_), scatterReduce(_) (sum prod mean amax amin, includeSelf).
 
 import type { DType } from './backend/dtype.js';
+import type { View } from './backend/types.js';
 import { isFloatingPoint } from './backend/dtype.js';
 import { RuntimeError } from './errors.js';
 import type { Scalar } from './operands.js';
@@ -37,7 +38,7 @@ const dimsOf = (t: Tensor): number => Math.max(t.ndim, 1);
 const sizeAt = (t: Tensor, d: number): number => (t.ndim === 0 ? 1 : t.shape[d]!);
 
 /** A view of `t` with rank `rank` (a 0-d tensor seen as [1] when the others are 1-d). */
-function asRank(t: Tensor, rank: number) {
+function asRank(t: Tensor, rank: number): View {
   return t.ndim === rank ? t.backendView : restrided(t, [1], [0]);
 }
 
@@ -112,7 +113,7 @@ function scatterCore(kind: ScatterKind, self: Tensor, dim: number, index: Tensor
 }
 
 /** `scatterInto` with a 0-d `self` seen as [1] when the index is 1-d. */
-function scatterIntoRanked(kind: ScatterKind, self: Tensor, dim: number, index: ReturnType<typeof asRank>, src: ReturnType<typeof asRank>, rank: number): void {
+function scatterIntoRanked(kind: ScatterKind, self: Tensor, dim: number, index: View, src: View, rank: number): void {
   if (self.ndim === rank) return scatterInto(kind, self, dim, index, src);
   const backend = self.storage.backend;
   const view = restrided(self, [1], [0]);

@@ -28,4 +28,3 @@ export * from './functional.js';
 export type { AutogradHook, OpCall, OpInfo } from './trace.js';
 export { defineOp, opRegistry, setAutogradHook, traced, untraced } from './trace.js';
 export type { ScatterReduceOptions, ScatterReduction } from './gatherScatter.js';
-export { indexPut_ } from './indexing.js';

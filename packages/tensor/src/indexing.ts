@@ -2,6 +2,7 @@
 // Basic indices (ints, slices, null, '...') make a view; tensors (int64 or bool/uint8
 // masks) and JS booleans are advanced indices, whose result is a copy (advancedIndex.ts).
 
+import { isIntegral } from './backend/dtype.js';
 import { IndexError, RuntimeError, ValueError } from './errors.js';
 import type { TensorOrScalar } from './operands.js';
 import { isTensor } from './operands.js';
@@ -119,10 +120,10 @@ function parse(x: Tensor, indices: readonly Index[], opts: ParseOptions): Parsed
         dim += idx.ndim;
         continue;
       }
-      if (idx.dtype !== 'int64' && !(idx.ndim === 0 && opts.zeroDimSelects && idx.dtype !== 'float32' && idx.dtype !== 'float64' && idx.dtype !== 'float16' && idx.dtype !== 'bfloat16')) {
-        throw new IndexError('tensors used as indices must be long, byte or bool tensors');
-      }
-      if (idx.ndim > 0 || !opts.zeroDimSelects) {
+      // x[t] with a 0-d integer t selects like an int (a view); other tensors index
+      const selects = idx.ndim === 0 && opts.zeroDimSelects && isIntegral(idx.dtype);
+      if (!selects && idx.dtype !== 'int64') throw new IndexError('tensors used as indices must be long, byte or bool tensors');
+      if (!selects) {
         advanced.push({ dim: pos, index: idx });
         pos++;
         dim++;

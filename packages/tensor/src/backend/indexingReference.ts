@@ -1,6 +1,6 @@
 // Reference decompositions of the indexing fast paths (scatterReduce, nonzero)
-// into primitives. Slow on purpose: they are the oracle the conformance suite
-// compares fast paths with, and the fallback of backends without them.
+// into primitives. Simple rather than fast: they are the oracle the conformance
+// suite compares fast paths with, and the fallback of backends without them.
 // Host-side arrays hold only what does not depend on tensor data (coordinates,
 // triangular masks); everything data-dependent runs on the backend.
 
@@ -58,34 +58,58 @@ function targetKeys<B extends BackendBuffer>(backend: Backend<B>, out: View<B>, 
   return keys;
 }
 
-/** `eq[e, f]`: elements e and f of index write the same target (bool [n, n]). */
-function sameTarget<B extends BackendBuffer>(backend: Backend<B>, keys: View<B>, n: number): View<B> {
-  const eq = scratch(backend, 'bool', [n, n]);
-  backend.binary('eq', restride(keys, [n, n], [1, 0]), restride(keys, [n, n], [0, 1]), eq, 'int64');
-  return eq;
+/**
+ * Which element of `index` (row-major) last writes each target, in log2(n) passes of
+ * elimination on the bits of the element's position, high bit first: a candidate
+ * whose bit is clear drops out when another candidate for its target has it set.
+ * Returns a bool view, index-shaped and row-major, true for the winners.
+ */
+function lastWriters<B extends BackendBuffer>(backend: Backend<B>, out: View<B>, dim: number, index: View<B>): View<B> {
+  const n = numel(index.shape);
+  const rowMajor = contiguousStrides(index.shape);
+  const cand = scratch(backend, 'bool', index.shape);
+  const bit = scratch(backend, 'bool', index.shape);
+  const tmp = scratch(backend, 'bool', index.shape);
+  const seen = scratch(backend, 'bool', out.shape);
+  const bits = new Uint8Array(n);
+  try {
+    backend.fill(cand, 1);
+    for (let b = Math.ceil(Math.log2(n)) - 1; b >= 0; b--) {
+      for (let e = 0; e < n; e++) bits[e] = (Math.floor(e / 2 ** b) % 2);
+      backend.write(bit.buf, bits);
+      // seen[t]: some candidate for target t has bit b set
+      backend.binary('logicalAnd', cand, bit, tmp, 'bool');
+      backend.fill(seen, 0);
+      backend.scatterAdd(seen, dim, index, tmp);
+      backend.gather(seen, dim, index, tmp);
+      // keep a candidate when its bit is set or no candidate of its target has it
+      backend.unary('logicalNot', tmp, tmp);
+      backend.binary('logicalOr', tmp, bit, tmp, 'bool');
+      backend.binary('logicalAnd', cand, tmp, cand, 'bool');
+    }
+  } catch (err) {
+    backend.free(cand.buf);
+    throw err;
+  } finally {
+    for (const v of [bit, tmp, seen]) backend.free(v.buf);
+  }
+  return restride(cand, index.shape, rowMajor);
 }
 
 /**
  * Writes `values` (out's dtype, index-shaped, row-major) into `out` at the targets of
- * `index`, the last write to a target winning: only winners are added onto -0 in a
- * zeroed copy, then `where(hit, copy, out)`.
+ * `index`, the last write to a target winning: only the winners are added onto -0 in
+ * a scratch copy, then `where(hit, copy, out)`. O((n + |out|) log n).
  */
-function assignLastWins<B extends BackendBuffer>(backend: Backend<B>, out: View<B>, dim: number, index: View<B>, values: View<B>, eq: View<B>): void {
-  const n = numel(index.shape);
-  const later = new Uint8Array(n * n);
-  for (let e = 0; e < n; e++) for (let f = e + 1; f < n; f++) later[e * n + f] = 1;
-  const laterView = scratch(backend, 'bool', [n, n]);
-  const loser = scratch(backend, 'bool', [n, 1]);
+function assignLastWins<B extends BackendBuffer>(backend: Backend<B>, out: View<B>, dim: number, index: View<B>, values: View<B>): void {
+  const winners = lastWriters(backend, out, dim, index);
   const picked = scratch(backend, out.dtype, index.shape);
   const acc = scratch(backend, out.dtype, out.shape);
   const hit = scratch(backend, 'bool', out.shape);
   const one = scratch(backend, 'bool', [1]);
   try {
-    if (n > 0) backend.write(laterView.buf, later);
-    backend.binary('logicalAnd', eq, laterView, laterView, 'bool');
-    backend.reduce('any', laterView, [1], loser);
     // -0 keeps the sign of every value added onto it (+0 would turn -0 into +0)
-    backend.where(restride(loser, index.shape, contiguousStrides(index.shape)), -0, values, picked);
+    backend.where(winners, values, -0, picked);
     backend.fill(acc, out.dtype === 'int64' ? 0n : -0);
     backend.scatterAdd(acc, dim, index, picked);
     backend.fill(hit, 0);
@@ -93,45 +117,70 @@ function assignLastWins<B extends BackendBuffer>(backend: Backend<B>, out: View<
     backend.scatterAdd(hit, dim, index, restride(one, index.shape, index.shape.map(() => 0)));
     backend.where(hit, acc, out, out);
   } finally {
-    for (const v of [laterView, loser, picked, acc, hit, one]) backend.free(v.buf);
+    for (const v of [winners, picked, acc, hit, one]) backend.free(v.buf);
+  }
+}
+
+/** Rows of the [n, n] "same target" matrix reduced at a time: at most about 4M entries live. */
+const BLOCK_ENTRIES = 2 ** 22;
+
+/**
+ * For every element e of `index`: `op` over the values of all elements writing e's
+ * target (a masked reduce over rows of the [n, n] same-target matrix, a block of rows
+ * at a time). O(n²) time, O(n) plus one block of memory.
+ */
+function groupReduce<B extends BackendBuffer>(
+  backend: Backend<B>, op: Exclude<ScatterReduceOp, 'assign'>, out: View<B>, dim: number, index: View<B>, values: View<B>, reduced: View<B>,
+): void {
+  const n = numel(index.shape);
+  const rows = Math.max(1, Math.min(n, Math.floor(BLOCK_ENTRIES / n)));
+  const keys = targetKeys(backend, out, dim, index);
+  const eq = scratch(backend, 'bool', [rows, n]);
+  const masked = scratch(backend, out.dtype, [rows, n]);
+  try {
+    for (let r0 = 0; r0 < n; r0 += rows) {
+      const r = Math.min(rows, n - r0);
+      const eqBlock = restride(eq, [r, n], [n, 1]);
+      const maskedBlock = restride(masked, [r, n], [n, 1]);
+      backend.binary('eq', { ...keys, shape: [r, n], strides: [1, 0], offset: keys.offset + r0 }, restride(keys, [r, n], [0, 1]), eqBlock, 'int64');
+      // off-target entries get 1 for prod and the row's own value for amax/amin (eq[e, e] always holds)
+      const own = { ...values, shape: [r, n], strides: [1, 0], offset: values.offset + r0 };
+      backend.where(eqBlock, restride(values, [r, n], [0, 1]), op === 'prod' ? 1 : own, maskedBlock);
+      const reducedBlock = { ...reduced, shape: [r, 1], strides: [1, 1], offset: reduced.offset + r0 };
+      backend.reduce(op === 'prod' ? 'prod' : op === 'amax' ? 'max' : 'min', maskedBlock, [1], reducedBlock);
+    }
+  } finally {
+    for (const v of [keys, eq, masked]) backend.free(v.buf);
   }
 }
 
 /**
- * scatterReduce over primitives, O(n²) in the index size n: for `prod`/`amax`/`amin`
- * every element first reduces all writes to its own target (a masked [n, n] reduce),
- * combines that with the target's value, then all of them are assigned.
+ * scatterReduce over primitives. `assign` finds each target's last writer in
+ * O((n + |out|) log n); `prod`/`amax`/`amin` first reduce, for every element, all
+ * writes to its own target (O(n²) comparisons), combine that with the target's
+ * value, then assign it.
  */
 export function scatterReduceReference<B extends BackendBuffer>(
   backend: Backend<B>, op: ScatterReduceOp, out: View<B>, dim: number, index: View<B>, src: View<B>,
 ): void {
   const n = numel(index.shape);
   if (n === 0) return;
-  const rank = index.shape.length;
-  const srcPart = restride(src, index.shape, src.strides);
+  const d = index.shape.length === 0 ? 0 : dim;
   const values = scratch(backend, out.dtype, index.shape);
-  const keys = targetKeys(backend, out, dim, index);
-  const eq = sameTarget(backend, keys, n);
-  backend.free(keys.buf);
-  const scratches: View<B>[] = [values, eq];
+  const scratches: View<B>[] = [values];
   try {
-    backend.copy(srcPart, values);
+    backend.copy(restride(src, index.shape, src.strides), values);
     if (op !== 'assign') {
-      const flat = restride(values, [1, n], [0, 1]);
-      const masked = scratch(backend, out.dtype, [n, n]);
-      const reduced = scratch(backend, out.dtype, [n, 1]);
+      const flatValues = restride(values, [n], [1]);
+      const reduced = scratch(backend, out.dtype, [n]);
       const current = scratch(backend, out.dtype, index.shape);
-      scratches.push(masked, reduced, current);
-      // off-target entries get 1 for prod and the row's own value for amax/amin (eq[e, e] always holds)
-      const filler = op === 'prod' ? 1 : restride(values, [n, n], [1, 0]);
-      backend.where(eq, restride(flat, [n, n], [0, 1]), filler, masked);
-      backend.reduce(op === 'prod' ? 'prod' : op === 'amax' ? 'max' : 'min', masked, [1], reduced);
-      backend.gather(out, dim, index, current);
+      scratches.push(reduced, current);
+      groupReduce(backend, op, out, d, index, flatValues, reduced);
+      backend.gather(out, d, index, current);
       const binop = op === 'prod' ? 'mul' : op === 'amax' ? 'maximum' : 'minimum';
-      const reducedAsIndex = restride(reduced, index.shape, contiguousStrides(index.shape));
-      backend.binary(binop, current, reducedAsIndex, values, out.dtype);
+      backend.binary(binop, current, restride(reduced, index.shape, contiguousStrides(index.shape)), values, out.dtype);
     }
-    assignLastWins(backend, out, rank === 0 ? 0 : dim, index, values, eq);
+    assignLastWins(backend, out, d, index, values);
   } finally {
     for (const v of scratches) backend.free(v.buf);
   }

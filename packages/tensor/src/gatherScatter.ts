@@ -6,7 +6,7 @@ import type { View } from './backend/types.js';
 import { isFloatingPoint } from './backend/dtype.js';
 import { RuntimeError } from './errors.js';
 import type { Scalar } from './operands.js';
-import { isTensor } from './operands.js';
+import { checkSameDevice, isTensor } from './operands.js';
 import { fmtShape, normalizeDim } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
@@ -65,6 +65,7 @@ function checkGatherShapes(x: Tensor, dim: number, index: Tensor): void {
  */
 export function gather(x: Tensor, dim: number, index: Tensor, _opts?: { sparseGrad?: boolean }): Tensor {
   return traced(GATHER, [x, index], { dim }, () => {
+    checkSameDevice([x, index]);
     const d = normalizeDim(dim, x.ndim);
     requireInt64(index, 'gather');
     checkGatherShapes(x, d, index);
@@ -97,6 +98,7 @@ function checkScatterShapes(self: Tensor, dim: number, index: Tensor, src: Tenso
 
 /** Validates and runs one scatter of `src` (a tensor, or a value broadcast to index) into `self`. */
 function scatterCore(kind: ScatterKind, self: Tensor, dim: number, index: Tensor, src: Tensor | Scalar): Tensor {
+  checkSameDevice([self, index, src]);
   const d = normalizeDim(dim, self.ndim);
   requireInt64(index, 'scatter');
   const srcTensor = isTensor(src) ? src : undefined;

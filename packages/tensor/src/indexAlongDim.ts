@@ -5,7 +5,7 @@
 import type { View } from './backend/types.js';
 import { IndexError, RuntimeError } from './errors.js';
 import type { Scalar } from './operands.js';
-import { isTensor } from './operands.js';
+import { checkSameDevice, isTensor } from './operands.js';
 import { normalizeDim } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
@@ -51,6 +51,7 @@ function sliceShape(t: Tensor, dim: number): number[] {
  */
 export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
   return traced(INDEX_SELECT, [x, index], { dim }, () => {
+    checkSameDevice([x, index]);
     const d = normalizeDim(dim, x.ndim);
     if (index.dtype !== 'int64' && index.dtype !== 'int32') throw new RuntimeError('index_select(): Expected dtype int32 or int64 for index');
     if (index.ndim > 1) throw new IndexError('index_select(): Index is supposed to be a vector');
@@ -80,6 +81,7 @@ function checkSlices(self: Tensor, source: Tensor, d: number, name: string): voi
 }
 
 function indexAddCore(x: Tensor, dim: number, index: Tensor, source: Tensor, alpha: Scalar): Tensor {
+  checkSameDevice([x, index, source]);
   const d = normalizeDim(dim, x.ndim);
   if (index.dtype !== 'int64' && index.dtype !== 'int32') throw new RuntimeError('index_add_(): Expected dtype int32/int64 for index');
   if (index.ndim > 1) throw new IndexError('index_add_(): Index is supposed to be a vector');
@@ -120,6 +122,7 @@ export function indexAdd(x: Tensor, dim: number, index: Tensor, source: Tensor, 
 }
 
 function indexCopyCore(x: Tensor, dim: number, index: Tensor, source: Tensor): Tensor {
+  checkSameDevice([x, index, source]);
   const d = normalizeDim(dim, x.ndim);
   if (index.ndim > 1) throw new IndexError(`index_copy_(): Index should have dimension 1 or 0 (got ${index.ndim})`);
   if (index.numel() !== sizeAt(source, d)) {
@@ -152,6 +155,7 @@ export function indexCopy(x: Tensor, dim: number, index: Tensor, source: Tensor)
 }
 
 function indexFillCore(x: Tensor, dim: number, index: Tensor, value: Scalar | Tensor): Tensor {
+  checkSameDevice([x, index]);
   const d = normalizeDim(dim, x.ndim);
   if (index.dtype !== 'int64') throw new IndexError('index_fill_(): Expected dtype int64 for index.');
   if (isTensor(value) && value.ndim !== 0) {
@@ -193,6 +197,7 @@ export function indexFill(x: Tensor, dim: number, index: Tensor, value: Scalar |
  */
 export function take(x: Tensor, index: Tensor): Tensor {
   return traced(TAKE, [x, index], {}, () => {
+    checkSameDevice([x, index]);
     if (index.dtype !== 'int64') throw new RuntimeError(`take(): Expected a long tensor for index, but got ${typeName(index.dtype)}`);
     const n = x.numel();
     const negative = checkIndexValues(index, (v) => v >= -n && v < n, (v) => new IndexError(`out of range: tried to access index ${v} on a tensor of ${n} elements.`));

@@ -8,7 +8,7 @@ import type { TensorOrScalar } from './operands.js';
 import { isTensor } from './operands.js';
 import type { Tensor } from './tensor.js';
 import { viewTensor } from './tensor.js';
-import { copyInto } from './copy.js';
+import { copyInto, toDevice } from './copy.js';
 import { full } from './creation.js';
 import { expand, reshape, view } from './views.js';
 import { defineOp, traced } from './trace.js';
@@ -74,7 +74,9 @@ interface ParseOptions {
  * Applies the basic indices left to right, as PyTorch's applySlicing does, recording
  * where each advanced index lands in the resulting view.
  */
-function parse(x: Tensor, indices: readonly Index[], opts: ParseOptions): Parsed {
+function parse(x: Tensor, given: readonly Index[], opts: ParseOptions): Parsed {
+  // index tensors on another device are moved to x's, as PyTorch moves CPU indices to CUDA
+  const indices = given.map((i) => (isTensor(i) && i.device !== x.device ? toDevice(i, x.device) : i));
   const ellipses = indices.filter((i) => i === '...').length;
   if (ellipses > 1) throw new IndexError('an index can only have a single ellipsis');
   const consuming = indices.reduce<number>((n, i) => n + consumes(i), 0);

@@ -5,7 +5,7 @@
 
 import { RuntimeError } from './errors.js';
 import type { Scalar } from './operands.js';
-import { isTensor } from './operands.js';
+import { checkSameDevice, isTensor } from './operands.js';
 import { broadcastShapes, fmtShape } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
@@ -57,6 +57,7 @@ function assign(x: Tensor, value: Tensor): Tensor {
 }
 
 function maskedFillCore(x: Tensor, mask: Tensor, value: Scalar | Tensor): Tensor {
+  checkSameDevice([x, mask]);
   checkMask(mask, 'masked_fill_');
   if (isTensor(value) && value.ndim !== 0) {
     throw new RuntimeError(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.ndim} dimension(s).`);
@@ -93,6 +94,7 @@ function broadcastCopy(x: Tensor, mask: Tensor): Tensor {
  */
 export function maskedSelect(x: Tensor, mask: Tensor): Tensor {
   return traced(MASKED_SELECT, [x, mask], {}, () => {
+    checkSameDevice([x, mask]);
     checkMask(mask, 'masked_select');
     const shape = broadcastShapes(x.shape, mask.shape);
     const n = shape.reduce((a, b) => a * b, 1);
@@ -108,6 +110,7 @@ export function maskedSelect(x: Tensor, mask: Tensor): Tensor {
 }
 
 function maskedScatterCore(x: Tensor, mask: Tensor, source: Tensor): Tensor {
+  checkSameDevice([x, mask, source]);
   checkMask(mask, 'masked_scatter_');
   if (x.dtype !== source.dtype) {
     throw new RuntimeError(`masked_scatter: expected self and source to have same dtypes but got${typeName(x.dtype)} and ${typeName(source.dtype)}`);

@@ -31,6 +31,14 @@ describe('indexing on a device without synchronous reads', () => {
     expect(await torch.zeros(3, { device: 'cpu-async' }).scatter_(0, idx, 1).tolist()).toEqual([1, 0, 1]);
   });
 
+  it('index tensors on another device are moved; other ops refuse mixed devices', async () => {
+    const x = torch.arange(4, { device: 'cpu-async' });
+    expect(await x.at(torch.tensor([3, 0])).tolist()).toEqual([3, 0]);
+    expect(() => x.gather(0, torch.tensor([1]))).toThrow(
+      'Expected all tensors to be on the same device, but found at least two devices, cpu-async and cpu-primitives!',
+    );
+  });
+
   it('data-dependent sizes say to move to the CPU', () => {
     const m = torch.tensor([true, false], { device: 'cpu-async' });
     const msg = "nonzero has a data-dependent output size and device 'cpu-async' cannot be read synchronously: move the tensor to the CPU first (await x.toAsync('cpu'))";

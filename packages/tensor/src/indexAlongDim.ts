@@ -5,13 +5,14 @@
 import type { View } from './backend/types.js';
 import { IndexError, RuntimeError } from './errors.js';
 import type { Scalar } from './operands.js';
-import { checkSameDevice, isTensor } from './operands.js';
+import { checkSameDevice, isTensor, scalarValue } from './operands.js';
 import { normalizeDim } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
 import { clone, contiguous } from './copy.js';
 import { full } from './creation.js';
-import { mul, where } from './elementwise.js';
+import { binaryOp, where } from './elementwise.js';
+import { isFloatingPoint } from './backend/dtype.js';
 import { defineOp, traced } from './trace.js';
 import { asInt64, checkIndexValues, restrided, scatterInto, typeName, unaliased, wrapNegative } from './indexKernels.js';
 
@@ -95,7 +96,9 @@ function indexAddCore(x: Tensor, dim: number, index: Tensor, source: Tensor, alp
   const size = sizeAt(x, d);
   checkIndexValues(index, (v) => v >= 0 && v < size, () => new IndexError('index out of range in self'));
   if (source.numel() === 0) return x;
-  const src = alpha === 1 ? unaliased(source, x) : mul(source, alpha);
+  // alpha is cast to x's dtype first, as PyTorch's kernel takes it (2.5 is 2 for ints)
+  const a = isFloatingPoint(x.dtype) ? scalarValue(alpha) : x.dtype === 'bool' ? scalarValue(alpha) !== 0 : Math.trunc(scalarValue(alpha));
+  const src = a === 1 || a === true ? unaliased(source, x) : binaryOp('mul', source, a, { computeDtype: x.dtype });
   const shape = source.ndim === 0 ? [1] : source.shape;
   scatterInto('add', asRank1(x), d, spread(index, shape, d), atLeast1d(src));
   return x;

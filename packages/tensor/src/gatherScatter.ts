@@ -110,24 +110,8 @@ function scatterCore(kind: ScatterKind, self: Tensor, dim: number, index: Tensor
   const source = srcTensor ? unaliased(srcTensor, self) : full([], src as Scalar, { dtype: self.dtype, device: self.device });
   const srcView = srcTensor ? asRank(source, rank) : restrided(source, index.ndim === rank ? index.shape : [1], new Array<number>(rank).fill(0));
   const idx = unaliased(index, self);
-  scatterIntoRanked(kind, self, d, asRank(idx, rank), srcView, rank);
+  scatterInto(kind, self, d, asRank(idx, rank), srcView, asRank(self, rank));
   return self;
-}
-
-/** `scatterInto` with a 0-d `self` seen as [1] when the index is 1-d. */
-function scatterIntoRanked(kind: ScatterKind, self: Tensor, dim: number, index: View, src: View, rank: number): void {
-  if (self.ndim === rank) return scatterInto(kind, self, dim, index, src);
-  const backend = self.storage.backend;
-  const view = restrided(self, [1], [0]);
-  if (kind === 'add') backend.scatterAdd(view, dim, index, src);
-  else {
-    // a one-element target: the scatter of its writes is its last write or their reduction
-    const tmp = emptyTensor([1], self.dtype, self.device);
-    backend.copy(view, tmp.backendView);
-    scatterInto(kind, tmp, dim, index, src);
-    backend.copy(tmp.backendView, view);
-  }
-  self.bumpVersion();
 }
 
 function legacyKind(reduce: string | undefined): ScatterKind {
@@ -187,6 +171,7 @@ function scatterReduceCore(self: Tensor, dim: number, index: Tensor, src: Tensor
   if (!['sum', 'prod', 'mean', 'amax', 'amin'].includes(reduce)) {
     throw new RuntimeError('reduce argument must be either sum, prod, mean, amax or amin.');
   }
+  checkSameDevice([self, index, src]);
   if (reduce === 'mean' && self.dtype === 'bool') throw new RuntimeError(`"scatter_gather_tensor_cpu_reduce_mean" not implemented for 'Bool'`);
   const d = normalizeDim(dim, self.ndim);
   requireInt64(index, 'scatter');

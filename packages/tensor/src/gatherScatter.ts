@@ -125,7 +125,7 @@ function legacyKind(reduce: string | undefined): ScatterKind {
  * `x.scatter_(dim, index, src | value, { reduce })`: writes `src[i][j]` (or `value`) to
  * `x[index[i][j]][j]` (dim 0); duplicates keep the last write, as PyTorch on CPU.
  * `reduce: 'add' | 'multiply'` combines instead.
- * @example torch.zeros(3).scatter_(0, torch.tensor([2, 0]), torch.tensor([5., 6.])) // tensor([6., 0., 5.])
+ * @example torch.zeros(3).scatter_(0, torch.tensor([2, 0]), torch.tensor([5, 6]).float()) // tensor([6., 0., 5.])
  */
 export function scatter_(x: Tensor, dim: number, index: Tensor, src: Tensor | Scalar, opts?: { reduce?: 'add' | 'multiply' }): Tensor {
   const kind = legacyKind(opts?.reduce);
@@ -138,7 +138,7 @@ export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | Sca
   return traced(SCATTER, [x, index, isTensor(src) ? src : undefined], { dim, value: isTensor(src) ? undefined : src, reduce: opts?.reduce }, () => scatterCore(kind, clone(x), dim, index, src));
 }
 
-/** `x.scatter_add_(dim, index, src)`: adds `src[i][j]` to `x[index[i][j]][j]` (dim 0), duplicates accumulating. @example torch.zeros(2).scatterAdd_(0, torch.tensor([1, 1]), torch.tensor([1., 2.])) // tensor([0., 3.]) */
+/** `x.scatter_add_(dim, index, src)`: adds `src[i][j]` to `x[index[i][j]][j]` (dim 0), duplicates accumulating. @example torch.zeros(2).scatterAdd_(0, torch.tensor([1, 1]), torch.tensor([1, 2]).float()) // tensor([0., 3.]) */
 export function scatterAdd_(x: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
   return traced(SCATTER_ADD_, [x, index, src], { dim }, () => scatterCore('add', x, dim, index, src), { inplace: true });
 }
@@ -202,14 +202,14 @@ function scatterReduceCore(self: Tensor, dim: number, index: Tensor, src: Tensor
 /**
  * `x.scatter_reduce_(dim, index, src, reduce, { includeSelf = true })`: combines every
  * `src[i][j]` written to `x[index[i][j]][j]` (dim 0) with `reduce`: `'sum' | 'prod' | 'mean' | 'amax' | 'amin'`.
- * @example torch.tensor([1., 2.]).scatterReduce_(0, torch.tensor([0, 0]), torch.tensor([5., 3.]), 'amax') // tensor([5., 2.])
+ * @example torch.tensor([1, 2]).float().scatterReduce_(0, torch.tensor([0, 0]), torch.tensor([5, 3]).float(), 'amax') // tensor([5., 2.])
  */
 export function scatterReduce_(x: Tensor, dim: number, index: Tensor, src: Tensor, reduce: ScatterReduction, opts?: ScatterReduceOptions): Tensor {
   const includeSelf = opts?.includeSelf ?? true;
   return traced(SCATTER_REDUCE_, [x, index, src], { dim, reduce, includeSelf }, () => scatterReduceCore(x, dim, index, src, reduce, includeSelf), { inplace: true });
 }
 
-/** `torch.scatter_reduce(x, dim, index, src, reduce, { includeSelf })`: `scatterReduce_` on a copy. @example torch.scatterReduce(torch.ones(2), 0, torch.tensor([1, 1]), torch.tensor([2., 3.]), 'prod') // tensor([1., 6.]) */
+/** `torch.scatter_reduce(x, dim, index, src, reduce, { includeSelf })`: `scatterReduce_` on a copy. @example torch.scatterReduce(torch.ones(2), 0, torch.tensor([1, 1]), torch.tensor([2, 3]).float(), 'prod') // tensor([1., 6.]) */
 export function scatterReduce(x: Tensor, dim: number, index: Tensor, src: Tensor, reduce: ScatterReduction, opts?: ScatterReduceOptions): Tensor {
   const includeSelf = opts?.includeSelf ?? true;
   return traced(SCATTER_REDUCE, [x, index, src], { dim, reduce, includeSelf }, () => scatterReduceCore(clone(x), dim, index, src, reduce, includeSelf));

@@ -111,14 +111,14 @@ function asRank1(x: Tensor): Tensor {
 
 /**
  * `x.index_add_(dim, index, source, { alpha })`: adds `alpha * source` slice by slice at the entries `index` of `dim`; duplicates accumulate.
- * @example torch.zeros(3).indexAdd_(0, torch.tensor([0, 0]), torch.tensor([1., 2.])) // tensor([3., 0., 0.])
+ * @example torch.zeros(3).indexAdd_(0, torch.tensor([0, 0]), torch.tensor([1, 2]).float()) // tensor([3., 0., 0.])
  */
 export function indexAdd_(x: Tensor, dim: number, index: Tensor, source: Tensor, opts?: { alpha?: Scalar }): Tensor {
   const alpha = opts?.alpha ?? 1;
   return traced(INDEX_ADD_, [x, index, source], { dim, alpha }, () => indexAddCore(x, dim, index, source, alpha), { inplace: true });
 }
 
-/** `torch.index_add(x, dim, index, source, { alpha })`: `indexAdd_` on a copy. @example torch.indexAdd(torch.zeros(2), 0, torch.tensor([1]), torch.tensor([5.])) // tensor([0., 5.]) */
+/** `torch.index_add(x, dim, index, source, { alpha })`: `indexAdd_` on a copy. @example torch.indexAdd(torch.zeros(2), 0, torch.tensor([1]), torch.tensor([5]).float()) // tensor([0., 5.]) */
 export function indexAdd(x: Tensor, dim: number, index: Tensor, source: Tensor, opts?: { alpha?: Scalar }): Tensor {
   const alpha = opts?.alpha ?? 1;
   return traced(INDEX_ADD, [x, index, source], { dim, alpha }, () => indexAddCore(clone(x), dim, index, source, alpha));
@@ -146,13 +146,13 @@ function indexCopyCore(x: Tensor, dim: number, index: Tensor, source: Tensor): T
 
 /**
  * `x.index_copy_(dim, index, source)`: copies the slices of `source` to the entries `index` (int64) of `dim`; duplicates keep the last.
- * @example torch.zeros(3).indexCopy_(0, torch.tensor([2]), torch.tensor([5.])) // tensor([0., 0., 5.])
+ * @example torch.zeros(3).indexCopy_(0, torch.tensor([2]), torch.tensor([5]).float()) // tensor([0., 0., 5.])
  */
 export function indexCopy_(x: Tensor, dim: number, index: Tensor, source: Tensor): Tensor {
   return traced(INDEX_COPY_, [x, index, source], { dim }, () => indexCopyCore(x, dim, index, source), { inplace: true });
 }
 
-/** `torch.index_copy(x, dim, index, source)`: `indexCopy_` on a copy. @example torch.indexCopy(torch.zeros(2), 0, torch.tensor([0]), torch.tensor([1.])) // tensor([1., 0.]) */
+/** `torch.index_copy(x, dim, index, source)`: `indexCopy_` on a copy. @example torch.indexCopy(torch.zeros(2), 0, torch.tensor([0]), torch.tensor([1]).float()) // tensor([1., 0.]) */
 export function indexCopy(x: Tensor, dim: number, index: Tensor, source: Tensor): Tensor {
   return traced(INDEX_COPY, [x, index, source], { dim }, () => indexCopyCore(clone(x), dim, index, source));
 }

@@ -260,14 +260,14 @@ function indexPutCore(x: Tensor, indices: readonly Tensor[], values: Tensor, acc
  * `x.index_put_(indices, values, { accumulate })`: `x[indices] = values` (or `+=` with
  * `accumulate`, duplicates adding up); `indices` are int64 or bool tensors for the leading
  * dims, `values` has x's dtype and broadcasts to the result.
- * @example torch.zeros(3).indexPut_([torch.tensor([0, 0])], torch.tensor([1., 2.]), { accumulate: true }) // tensor([3., 0., 0.])
+ * @example torch.zeros(3).indexPut_([torch.tensor([0, 0])], torch.tensor([1, 2]).float(), { accumulate: true }) // tensor([3., 0., 0.])
  */
 export function indexPut_(x: Tensor, indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor {
   const accumulate = opts?.accumulate ?? false;
   return traced(INDEX_PUT_, [x, values, ...indices], { accumulate, nIndices: indices.length }, () => indexPutCore(x, indices, values, accumulate), { inplace: true });
 }
 
-/** `torch.index_put(x, indices, values, { accumulate })`: `indexPut_` on a copy. @example torch.indexPut(torch.zeros(2), [torch.tensor([1])], torch.tensor(4.)) // tensor([0., 4.]) */
+/** `torch.index_put(x, indices, values, { accumulate })`: `indexPut_` on a copy. @example torch.indexPut(torch.zeros(2), [torch.tensor([1])], torch.tensor(4).float()) // tensor([0., 4.]) */
 export function indexPut(x: Tensor, indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor {
   const accumulate = opts?.accumulate ?? false;
   return traced(INDEX_PUT, [x, values, ...indices], { accumulate, nIndices: indices.length }, () => indexPutCore(x.clone(), indices, values, accumulate));

@@ -133,13 +133,13 @@ function maskedScatterCore(x: Tensor, mask: Tensor, source: Tensor): Tensor {
 
 /**
  * `x.masked_scatter_(mask, source)`: the true positions of `mask` (row-major) take the elements of `source` in order.
- * @example torch.zeros(3).maskedScatter_(torch.tensor([true, false, true]), torch.tensor([1., 2.])) // tensor([1., 0., 2.])
+ * @example torch.zeros(3).maskedScatter_(torch.tensor([true, false, true]), torch.tensor([1, 2]).float()) // tensor([1., 0., 2.])
  */
 export function maskedScatter_(x: Tensor, mask: Tensor, source: Tensor): Tensor {
   return traced(MASKED_SCATTER_, [x, mask, source], {}, () => maskedScatterCore(x, mask, source), { inplace: true });
 }
 
-/** `torch.masked_scatter(x, mask, source)`: `maskedScatter_` on a copy of x broadcast with mask. @example torch.maskedScatter(torch.zeros(2), torch.tensor([false, true]), torch.tensor([4.])) // tensor([0., 4.]) */
+/** `torch.masked_scatter(x, mask, source)`: `maskedScatter_` on a copy of x broadcast with mask. @example torch.maskedScatter(torch.zeros(2), torch.tensor([false, true]), torch.tensor([4]).float()) // tensor([0., 4.]) */
 export function maskedScatter(x: Tensor, mask: Tensor, source: Tensor): Tensor {
   return traced(MASKED_SCATTER, [x, mask, source], {}, () => maskedScatterCore(broadcastCopy(x, mask), mask, source));
 }

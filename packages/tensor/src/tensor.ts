@@ -391,15 +391,15 @@ export class Tensor {
   gather(dim: number, index: Tensor, opts?: { sparseGrad?: boolean }): Tensor { return G.gather(this, dim, index, opts); }
   /** `x.scatter(dim, index, src | value, { reduce })`: a copy with `src` written at `index`. @example torch.zeros(3).scatter(0, torch.tensor([1]), 5) // tensor([0., 5., 0.]) */
   scatter(dim: number, index: Tensor, src: Tensor | Scalar, opts?: { reduce?: 'add' | 'multiply' }): Tensor { return G.scatter(this, dim, index, src, opts); }
-  /** `x.scatter_(dim, index, src | value, { reduce })`: `src` written at `index` in place; duplicates keep the last. @example torch.zeros(3).scatter_(0, torch.tensor([2]), torch.tensor([1.])) // tensor([0., 0., 1.]) */
+  /** `x.scatter_(dim, index, src | value, { reduce })`: `src` written at `index` in place; duplicates keep the last. @example torch.zeros(3).scatter_(0, torch.tensor([2]), torch.tensor([1]).float()) // tensor([0., 0., 1.]) */
   scatter_(dim: number, index: Tensor, src: Tensor | Scalar, opts?: { reduce?: 'add' | 'multiply' }): Tensor { return G.scatter_(this, dim, index, src, opts); }
   /** `x.scatter_add(dim, index, src)`: a copy with `src` added at `index`. @example torch.zeros(2).scatterAdd(0, torch.tensor([0, 0]), torch.ones(2)) // tensor([2., 0.]) */
   scatterAdd(dim: number, index: Tensor, src: Tensor): Tensor { return G.scatterAdd(this, dim, index, src); }
   /** `x.scatter_add_(dim, index, src)`: `src` added at `index` in place. @example torch.zeros(2).scatterAdd_(0, torch.tensor([1]), torch.ones(1)) // tensor([0., 1.]) */
   scatterAdd_(dim: number, index: Tensor, src: Tensor): Tensor { return G.scatterAdd_(this, dim, index, src); }
-  /** `x.scatter_reduce(dim, index, src, reduce, { includeSelf })`: `sum prod mean amax amin` of the writes per target. @example torch.zeros(2).scatterReduce(0, torch.tensor([0, 0]), torch.tensor([1., 3.]), 'mean') // tensor([1.3333, 0.0000]) */
+  /** `x.scatter_reduce(dim, index, src, reduce, { includeSelf })`: `sum prod mean amax amin` of the writes per target. @example torch.zeros(2).scatterReduce(0, torch.tensor([0, 0]), torch.tensor([1, 3]).float(), 'mean') // tensor([1.3333, 0.0000]) */
   scatterReduce(dim: number, index: Tensor, src: Tensor, reduce: G.ScatterReduction, opts?: G.ScatterReduceOptions): Tensor { return G.scatterReduce(this, dim, index, src, reduce, opts); }
-  /** `x.scatter_reduce_(dim, index, src, reduce, { includeSelf })`: `scatterReduce` in place. @example torch.ones(2).scatterReduce_(0, torch.tensor([1]), torch.tensor([5.]), 'amax') // tensor([1., 5.]) */
+  /** `x.scatter_reduce_(dim, index, src, reduce, { includeSelf })`: `scatterReduce` in place. @example torch.ones(2).scatterReduce_(0, torch.tensor([1]), torch.tensor([5]).float(), 'amax') // tensor([1., 5.]) */
   scatterReduce_(dim: number, index: Tensor, src: Tensor, reduce: G.ScatterReduction, opts?: G.ScatterReduceOptions): Tensor { return G.scatterReduce_(this, dim, index, src, reduce, opts); }
   /** `x.index_select(dim, index)`: the entries `index` of `dim`. @example torch.tensor([1, 2, 3]).indexSelect(0, torch.tensor([2, 0])) // tensor([3, 1]) */
   indexSelect(dim: number, index: Tensor): Tensor { return A.indexSelect(this, dim, index); }
@@ -415,9 +415,9 @@ export class Tensor {
   indexFill(dim: number, index: Tensor, value: Scalar | Tensor): Tensor { return A.indexFill(this, dim, index, value); }
   /** `x.index_fill_(dim, index, value)`: `indexFill` in place. @example torch.zeros(2).indexFill_(0, torch.tensor([0]), 3) // tensor([3., 0.]) */
   indexFill_(dim: number, index: Tensor, value: Scalar | Tensor): Tensor { return A.indexFill_(this, dim, index, value); }
-  /** `x.index_put(indices, values, { accumulate })`: a copy with `values` put at `indices`. @example torch.zeros(2).indexPut([torch.tensor([1])], torch.tensor(2.)) // tensor([0., 2.]) */
+  /** `x.index_put(indices, values, { accumulate })`: a copy with `values` put at `indices`. @example torch.zeros(2).indexPut([torch.tensor([1])], torch.tensor(2).float()) // tensor([0., 2.]) */
   indexPut(indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor { return I.indexPut(this, indices, values, opts); }
-  /** `x.index_put_(indices, values, { accumulate })`: `x[indices] = values` (or `+=`) in place. @example torch.zeros(2).indexPut_([torch.tensor([0, 0])], torch.tensor(1.), { accumulate: true }) // tensor([2., 0.]) */
+  /** `x.index_put_(indices, values, { accumulate })`: `x[indices] = values` (or `+=`) in place. @example torch.zeros(2).indexPut_([torch.tensor([0, 0])], torch.tensor(1).float(), { accumulate: true }) // tensor([2., 0.]) */
   indexPut_(indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor { return I.indexPut_(this, indices, values, opts); }
   /** `x.masked_fill(mask, value)`: a copy with `value` where `mask` is true. @example torch.zeros(2).maskedFill(torch.tensor([true, false]), 1) // tensor([1., 0.]) */
   maskedFill(mask: Tensor, value: Scalar | Tensor): Tensor { return M.maskedFill(this, mask, value); }
@@ -425,9 +425,9 @@ export class Tensor {
   maskedFill_(mask: Tensor, value: Scalar | Tensor): Tensor { return M.maskedFill_(this, mask, value); }
   /** `x.masked_select(mask)`: the elements where `mask` is true, 1-d (reads the mask: CPU). @example torch.tensor([1, 2]).maskedSelect(torch.tensor([false, true])) // tensor([2]) */
   maskedSelect(mask: Tensor): Tensor { return M.maskedSelect(this, mask); }
-  /** `x.masked_scatter(mask, source)`: a copy whose true mask positions take `source`'s elements in order. @example torch.zeros(2).maskedScatter(torch.tensor([false, true]), torch.tensor([7.])) // tensor([0., 7.]) */
+  /** `x.masked_scatter(mask, source)`: a copy whose true mask positions take `source`'s elements in order. @example torch.zeros(2).maskedScatter(torch.tensor([false, true]), torch.tensor([7]).float()) // tensor([0., 7.]) */
   maskedScatter(mask: Tensor, source: Tensor): Tensor { return M.maskedScatter(this, mask, source); }
-  /** `x.masked_scatter_(mask, source)`: `maskedScatter` in place. @example torch.zeros(2).maskedScatter_(torch.tensor([true, false]), torch.tensor([7.])) // tensor([7., 0.]) */
+  /** `x.masked_scatter_(mask, source)`: `maskedScatter` in place. @example torch.zeros(2).maskedScatter_(torch.tensor([true, false]), torch.tensor([7]).float()) // tensor([7., 0.]) */
   maskedScatter_(mask: Tensor, source: Tensor): Tensor { return M.maskedScatter_(this, mask, source); }
   /** `x.nonzero({ asTuple })`: indices of the nonzero elements, [count, ndim] or one tensor per dim (reads: CPU). @example torch.tensor([0, 3]).nonzero() // tensor([[1]]) */
   nonzero(): Tensor;

@@ -17,7 +17,7 @@ import { gatherAdvanced, putAdvanced } from './advancedIndex.js';
 import { nonzero } from './masked.js';
 import { typeName } from './indexKernels.js';
 
-const INDEX = defineOp('index');
+const AT = defineOp('at');
 const SET_AT = defineOp('setAt');
 const INDEX_PUT = defineOp('indexPut');
 const INDEX_PUT_ = defineOp('indexPut_');
@@ -199,7 +199,8 @@ function maskIndices(x: Tensor, mask: Tensor, at: number): AdvancedIndex[] {
  * @example torch.arange(6).view(2, 3).at(':', torch.tensor([2, 0])) // tensor([[2, 0], [5, 3]])
  */
 export function at(x: Tensor, ...indices: Index[]): Tensor {
-  return traced(INDEX, [x, ...indices.filter(isTensor)], { indices }, () => {
+  // traced as autograd's table expects it: x the only tensor input, every index in args
+  return traced(AT, [x], { indices }, () => {
     const { view: v, advanced } = parse(x, indices, { zeroDimSelects: true });
     return advanced.length === 0 ? v : gatherAdvanced(v, advanced);
   });
@@ -222,7 +223,7 @@ function valueTensor(x: Tensor, value: TensorOrScalar, targetRank: number): Tens
  * @example torch.zeros(3).setAt([torch.tensor([true, false, true])], 1) // tensor([1., 0., 1.])
  */
 export function setAt(x: Tensor, indices: readonly Index[], value: TensorOrScalar): Tensor {
-  return traced(SET_AT, [x, ...indices.filter(isTensor), isTensor(value) ? value : undefined], { indices, value: isTensor(value) ? undefined : value }, () => {
+  return traced(SET_AT, [x, isTensor(value) ? value : undefined], { indices }, () => {
     const { view: target, advanced } = parse(x, indices, { zeroDimSelects: true });
     if (advanced.length === 0) {
       const src = valueTensor(x, value, target.ndim);

@@ -78,5 +78,7 @@ export const reference: { [K in keyof Required<FastPaths>]: <B extends BackendBu
   softmax,
   scan,
   scatterReduce: scatterReduceReference,
-  nonzero: (backend, x, out) => nonzeroReference(backend, x, out, scan),
+  // the prefix sum runs on the backend's scan fast path when it has one
+  nonzero: (backend, x, out) =>
+    nonzeroReference(backend, x, out, (b, op, v, d, o) => (b.supports.scan ? b.supports.scan(op, v, d, o) : scan(b, op, v, d, o))),
 };

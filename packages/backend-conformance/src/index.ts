@@ -9,6 +9,7 @@ import { describeBinary } from './suites/binary.js';
 import { describeCopy } from './suites/copy.js';
 import { describeFill } from './suites/fill.js';
 import { describeIndexing } from './suites/indexing.js';
+import { describeIndexingFastPaths } from './suites/indexingFastPaths.js';
 import { describeMatmul } from './suites/matmul.js';
 import { describeRandomBits } from './suites/randomBits.js';
 import { describeReduce } from './suites/reduce.js';
@@ -46,5 +47,6 @@ export function describeConformance(name: string, makeBackend: () => Backend | P
     describeSoftmax(ctx);
     describeScan(ctx);
     describeSort(ctx);
+    describeIndexingFastPaths(ctx);
   });
 }

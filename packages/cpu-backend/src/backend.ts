@@ -1,4 +1,5 @@
-// The CPU backend: every primitive of the contract plus the softmax, scan and sort fast paths.
+// The CPU backend: every primitive of the contract plus the softmax, scan,
+// sort, scatterReduce and nonzero fast paths.
 
 import { DTYPES } from '@torchlet/tensor/backend';
 import type { Backend, StorageArray } from '@torchlet/tensor/backend';
@@ -11,6 +12,7 @@ import { matmul } from './matmul.js';
 import { randomBits } from './random.js';
 import { reduce } from './reduce.js';
 import { scan } from './scan.js';
+import { nonzero, scatterReduce } from './scatterReduce.js';
 import { softmax } from './softmax.js';
 import { sort } from './sort.js';
 import { unary } from './unary.js';
@@ -38,7 +40,7 @@ export function cpu(): Backend<CpuBuffer> {
   return {
     device: 'cpu',
     dtypes: new Set(DTYPES),
-    supports: { softmax, scan, sort },
+    supports: { softmax, scan, sort, scatterReduce, nonzero },
     alloc: allocBuffer,
     free: () => {
       // garbage-collected

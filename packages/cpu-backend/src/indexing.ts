@@ -21,7 +21,7 @@ function indexValues(index: CpuView): Float64Array {
  * For each element of index's shape: the storage offset in `x` of the same position
  * with `dim` replaced by the index value (bounds-checked).
  */
-function targetOffsets(x: CpuView, dim: number, index: CpuView): Offsets {
+export function targetOffsets(x: CpuView, dim: number, index: CpuView): Offsets {
   const rank = x.shape.length;
   const d = dim < 0 ? dim + rank : dim;
   const size = rank === 0 ? 1 : x.shape[d]!;

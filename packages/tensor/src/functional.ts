@@ -4,6 +4,8 @@ import type { DType } from './backend/dtype.js';
 import type { TensorOrScalar } from './operands.js';
 import type { Tensor } from './tensor.js';
 import * as E from './elementwise.js';
+import { nonzero as nonzeroOf } from './masked.js';
+import { TorchTypeError } from './errors.js';
 import { isFloatingPoint as isFloatDtype } from './backend/dtype.js';
 import type * as R from './reduce.js';
 import type { SizeArgs } from './shape.js';
@@ -118,7 +120,7 @@ export const round = (x: Tensor, opts?: { decimals?: number }): Tensor => x.roun
  * @example torch.nanToNum(torch.tensor([NaN, Infinity, 1]), { posinf: 9 }) // tensor([0., 9., 1.])
  */
 export const nanToNum = (x: Tensor, opts?: { nan?: number; posinf?: number | null; neginf?: number | null }): Tensor => x.nanToNum(opts);
-export { add, sub, div, pow, where, clamp, gelu, softplus, isclose, allclose, floorDivide } from './elementwise.js';
+export { add, sub, div, pow, clamp, gelu, softplus, isclose, allclose, floorDivide } from './elementwise.js';
 /** `torch.subtract(x, other, { alpha })`: alias of `sub`. @example torch.subtract(torch.tensor([5, 7]), 2) // tensor([3, 5]) */
 export const subtract = E.sub;
 /** `torch.mul(x, other)`: x * other. @example torch.mul(torch.tensor([1, 2]), 0.5) // tensor([0.5000, 1.0000]) */
@@ -306,3 +308,22 @@ export { searchsorted, bucketize } from './search.js';
 export { cummax, cummin, logcumsumexp } from './cumulative.js';
 export { broadcastTensors, meshgrid } from './broadcasting.js';
 export { einsum } from './einsum.js';
+// ---- indexing: gather, scatter, index_*, masks, where(cond) ----------------
+export { gather, scatter, scatterAdd, scatterReduce } from './gatherScatter.js';
+export { indexSelect, indexAdd, indexCopy, indexFill, take } from './indexAlongDim.js';
+export { indexPut, indexPut_ } from './indexing.js';
+export { maskedFill, maskedSelect, maskedScatter, nonzero, argwhere } from './masked.js';
+
+/**
+ * `torch.where(cond, a, b)`: `a` where `cond` is true, else `b` (all broadcast);
+ * `torch.where(cond)` is `torch.nonzero(cond, { asTuple: true })`.
+ * @example torch.where(torch.tensor([true, false]), 1, 0) // tensor([1, 0])
+ * @example torch.where(torch.tensor([0, 3])) // [tensor([1])]
+ */
+export function where(cond: Tensor): Tensor[];
+export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor;
+export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Tensor | Tensor[] {
+  if (a === undefined && b === undefined) return nonzeroOf(cond, { asTuple: true });
+  if (a === undefined || b === undefined) throw new TorchTypeError('where() takes 1 or 3 arguments: where(condition) or where(condition, input, other)');
+  return E.where(cond, a, b);
+}

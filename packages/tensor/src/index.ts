@@ -34,3 +34,4 @@ export type { SearchsortedOptions } from './search.js';
 export type { MeshgridOptions } from './broadcasting.js';
 export type { RepeatInterleaveOptions } from './shapeOps.js';
 export type { Sublist } from './einsum.js';
+export type { ScatterReduceOptions, ScatterReduction } from './gatherScatter.js';

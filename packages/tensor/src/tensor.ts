@@ -24,6 +24,9 @@ import * as Uq from './unique.js';
 import * as Cum from './cumulative.js';
 import * as SO from './shapeOps.js';
 import * as Tri from './triangular.js';
+import * as G from './gatherScatter.js';
+import * as A from './indexAlongDim.js';
+import * as M from './masked.js';
 import { fill } from './fill.js';
 import * as N from './creation.js';
 import { formatTensor } from './print/format.js';
@@ -365,11 +368,15 @@ export class Tensor {
   movedim(source: number | readonly number[], destination: number | readonly number[]): Tensor {
     return V.movedim(this, source, destination);
   }
-  /** `x[...]`: ints, `[start, stop, step]` slices, `':'`, `null`, `'...'`. @example x.at(0, [1, 3]) */
+  /**
+   * `x[...]`: ints, `[start, stop, step]` slices, `':'`, `null`, `'...'` (a view), and int64 /
+   * bool tensors and booleans (advanced indexing, a copy). A JS array is a slice, never a list of indices.
+   * @example x.at(0, [1, 3]); x.at(torch.tensor([0, 2]), '...'); x.at(x.gt(0))
+   */
   at(...indices: I.Index[]): Tensor {
     return I.at(this, ...indices);
   }
-  /** `x[...] = value`, in place. @example x.setAt([0, ':'], 1) */
+  /** `x[...] = value`, in place, for every index form of `at`; `value` broadcasts. @example x.setAt([0, ':'], 1); x.setAt([x.lt(0)], 0) */
   setAt(indices: readonly I.Index[], value: TensorOrScalar): Tensor {
     return I.setAt(this, indices, value);
   }
@@ -385,6 +392,60 @@ export class Tensor {
   unbind(dim = 0): Tensor[] {
     return J.unbind(this, dim);
   }
+
+  // ---- indexing: gather, scatter, index_*, masks -------------------------
+
+  /** `x.gather(dim, index)`: `out[i][j] = x[i][index[i][j]]` (dim 1). @example torch.tensor([[1, 2], [3, 4]]).gather(1, torch.tensor([[1], [0]])) // tensor([[2], [3]]) */
+  gather(dim: number, index: Tensor, opts?: { sparseGrad?: boolean }): Tensor { return G.gather(this, dim, index, opts); }
+  /** `x.scatter(dim, index, src | value, { reduce })`: a copy with `src` written at `index`. @example torch.zeros(3).scatter(0, torch.tensor([1]), 5) // tensor([0., 5., 0.]) */
+  scatter(dim: number, index: Tensor, src: Tensor | Scalar, opts?: { reduce?: 'add' | 'multiply' }): Tensor { return G.scatter(this, dim, index, src, opts); }
+  /** `x.scatter_(dim, index, src | value, { reduce })`: `src` written at `index` in place; duplicates keep the last. @example torch.zeros(3).scatter_(0, torch.tensor([2]), torch.tensor([1]).float()) // tensor([0., 0., 1.]) */
+  scatter_(dim: number, index: Tensor, src: Tensor | Scalar, opts?: { reduce?: 'add' | 'multiply' }): Tensor { return G.scatter_(this, dim, index, src, opts); }
+  /** `x.scatter_add(dim, index, src)`: a copy with `src` added at `index`. @example torch.zeros(2).scatterAdd(0, torch.tensor([0, 0]), torch.ones(2)) // tensor([2., 0.]) */
+  scatterAdd(dim: number, index: Tensor, src: Tensor): Tensor { return G.scatterAdd(this, dim, index, src); }
+  /** `x.scatter_add_(dim, index, src)`: `src` added at `index` in place. @example torch.zeros(2).scatterAdd_(0, torch.tensor([1]), torch.ones(1)) // tensor([0., 1.]) */
+  scatterAdd_(dim: number, index: Tensor, src: Tensor): Tensor { return G.scatterAdd_(this, dim, index, src); }
+  /** `x.scatter_reduce(dim, index, src, reduce, { includeSelf })`: `sum prod mean amax amin` of the writes per target. @example torch.zeros(2).scatterReduce(0, torch.tensor([0, 0]), torch.tensor([1, 3]).float(), 'mean') // tensor([1.3333, 0.0000]) */
+  scatterReduce(dim: number, index: Tensor, src: Tensor, reduce: G.ScatterReduction, opts?: G.ScatterReduceOptions): Tensor { return G.scatterReduce(this, dim, index, src, reduce, opts); }
+  /** `x.scatter_reduce_(dim, index, src, reduce, { includeSelf })`: `scatterReduce` in place. @example torch.ones(2).scatterReduce_(0, torch.tensor([1]), torch.tensor([5]).float(), 'amax') // tensor([1., 5.]) */
+  scatterReduce_(dim: number, index: Tensor, src: Tensor, reduce: G.ScatterReduction, opts?: G.ScatterReduceOptions): Tensor { return G.scatterReduce_(this, dim, index, src, reduce, opts); }
+  /** `x.index_select(dim, index)`: the entries `index` of `dim`. @example torch.tensor([1, 2, 3]).indexSelect(0, torch.tensor([2, 0])) // tensor([3, 1]) */
+  indexSelect(dim: number, index: Tensor): Tensor { return A.indexSelect(this, dim, index); }
+  /** `x.index_add(dim, index, source, { alpha })`: a copy with `alpha * source` added at the entries `index` of `dim`. @example torch.zeros(2).indexAdd(0, torch.tensor([1]), torch.ones(1)) // tensor([0., 1.]) */
+  indexAdd(dim: number, index: Tensor, source: Tensor, opts?: { alpha?: Scalar }): Tensor { return A.indexAdd(this, dim, index, source, opts); }
+  /** `x.index_add_(dim, index, source, { alpha })`: `indexAdd` in place. @example torch.zeros(2).indexAdd_(0, torch.tensor([0, 0]), torch.ones(2)) // tensor([2., 0.]) */
+  indexAdd_(dim: number, index: Tensor, source: Tensor, opts?: { alpha?: Scalar }): Tensor { return A.indexAdd_(this, dim, index, source, opts); }
+  /** `x.index_copy(dim, index, source)`: a copy with the slices of `source` at the entries `index` of `dim`. @example torch.zeros(2).indexCopy(0, torch.tensor([1]), torch.ones(1)) // tensor([0., 1.]) */
+  indexCopy(dim: number, index: Tensor, source: Tensor): Tensor { return A.indexCopy(this, dim, index, source); }
+  /** `x.index_copy_(dim, index, source)`: `indexCopy` in place. @example torch.zeros(2).indexCopy_(0, torch.tensor([0]), torch.ones(1)) // tensor([1., 0.]) */
+  indexCopy_(dim: number, index: Tensor, source: Tensor): Tensor { return A.indexCopy_(this, dim, index, source); }
+  /** `x.index_fill(dim, index, value)`: a copy with the entries `index` of `dim` set to `value`. @example torch.zeros(2).indexFill(0, torch.tensor([1]), 3) // tensor([0., 3.]) */
+  indexFill(dim: number, index: Tensor, value: Scalar | Tensor): Tensor { return A.indexFill(this, dim, index, value); }
+  /** `x.index_fill_(dim, index, value)`: `indexFill` in place. @example torch.zeros(2).indexFill_(0, torch.tensor([0]), 3) // tensor([3., 0.]) */
+  indexFill_(dim: number, index: Tensor, value: Scalar | Tensor): Tensor { return A.indexFill_(this, dim, index, value); }
+  /** `x.index_put(indices, values, { accumulate })`: a copy with `values` put at `indices`. @example torch.zeros(2).indexPut([torch.tensor([1])], torch.tensor(2).float()) // tensor([0., 2.]) */
+  indexPut(indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor { return I.indexPut(this, indices, values, opts); }
+  /** `x.index_put_(indices, values, { accumulate })`: `x[indices] = values` (or `+=`) in place. @example torch.zeros(2).indexPut_([torch.tensor([0, 0])], torch.tensor(1).float(), { accumulate: true }) // tensor([2., 0.]) */
+  indexPut_(indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor { return I.indexPut_(this, indices, values, opts); }
+  /** `x.masked_fill(mask, value)`: a copy with `value` where `mask` is true. @example torch.zeros(2).maskedFill(torch.tensor([true, false]), 1) // tensor([1., 0.]) */
+  maskedFill(mask: Tensor, value: Scalar | Tensor): Tensor { return M.maskedFill(this, mask, value); }
+  /** `x.masked_fill_(mask, value)`: `maskedFill` in place. @example torch.zeros(2).maskedFill_(torch.tensor([false, true]), 1) // tensor([0., 1.]) */
+  maskedFill_(mask: Tensor, value: Scalar | Tensor): Tensor { return M.maskedFill_(this, mask, value); }
+  /** `x.masked_select(mask)`: the elements where `mask` is true, 1-d (reads the mask: CPU). @example torch.tensor([1, 2]).maskedSelect(torch.tensor([false, true])) // tensor([2]) */
+  maskedSelect(mask: Tensor): Tensor { return M.maskedSelect(this, mask); }
+  /** `x.masked_scatter(mask, source)`: a copy whose true mask positions take `source`'s elements in order. @example torch.zeros(2).maskedScatter(torch.tensor([false, true]), torch.tensor([7]).float()) // tensor([0., 7.]) */
+  maskedScatter(mask: Tensor, source: Tensor): Tensor { return M.maskedScatter(this, mask, source); }
+  /** `x.masked_scatter_(mask, source)`: `maskedScatter` in place. @example torch.zeros(2).maskedScatter_(torch.tensor([true, false]), torch.tensor([7]).float()) // tensor([7., 0.]) */
+  maskedScatter_(mask: Tensor, source: Tensor): Tensor { return M.maskedScatter_(this, mask, source); }
+  /** `x.nonzero({ asTuple })`: indices of the nonzero elements, [count, ndim] or one tensor per dim (reads: CPU). @example torch.tensor([0, 3]).nonzero() // tensor([[1]]) */
+  nonzero(): Tensor;
+  nonzero(opts: { asTuple: true }): Tensor[];
+  nonzero(opts?: { asTuple?: boolean }): Tensor | Tensor[];
+  nonzero(opts?: { asTuple?: boolean }): Tensor | Tensor[] { return M.nonzero(this, opts); }
+  /** `x.argwhere()`: `x.nonzero()`. @example torch.tensor([0, 3]).argwhere() // tensor([[1]]) */
+  argwhere(): Tensor { return M.argwhere(this); }
+  /** `x.take(index)`: elements of the flattened `x` at `index`, shaped like `index`. @example torch.tensor([[1, 2], [3, 4]]).take(torch.tensor([3])) // tensor([4]) */
+  take(index: Tensor): Tensor { return A.take(this, index); }
 
   // ---- filling ----------------------------------------------------------
 

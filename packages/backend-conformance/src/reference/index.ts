@@ -3,7 +3,7 @@
 
 export { binaryOracle, binaryScalar } from './binary.js';
 export { copyOracle, fillOracle } from './copy.js';
-export { gatherOracle, scatterAddOracle } from './indexing.js';
+export { gatherOracle, nonzeroOracle, scatterAddOracle, scatterReduceOracle } from './indexing.js';
 export { matmulOracle } from './matmul.js';
 export { philoxBlock, randomBitsOracle } from './random.js';
 export { reduceOracle } from './reduce.js';

@@ -1,6 +1,9 @@
-// The oracles of `backend.gather` and `backend.scatterAdd`.
+// The oracles of `backend.gather`, `backend.scatterAdd` and the scatterReduce and
+// nonzero fast paths.
 
-import { castScalar, isFloatDtype, toBigint } from './scalar.js';
+import type { ScatterReduceOp } from '@torchlet/tensor/backend';
+import { binaryScalar } from './binary.js';
+import { castScalar, isFloatDtype, toBigint, truthy } from './scalar.js';
 import { forEachIndex, getAt, setAt, type OracleView } from './view.js';
 
 /** `idx` with position `dim` replaced by the index value `i`. */
@@ -36,5 +39,37 @@ export function scatterAddOracle(out: OracleView, dim: number, index: OracleView
     const add = castScalar(getAt(src, idx), out.dtype);
     const sum = float ? Number(cur) + Number(add) : toBigint(cur) + toBigint(add);
     setAt(out, target, castScalar(sum, out.dtype));
+  });
+}
+
+/**
+ * `out[...i, index[...], k...] = op(out[…], src[...i, j, k...])` along `dim`, in row-major
+ * order of `index`, `src` cast to `out`'s dtype first: `assign` keeps the last write,
+ * `prod` multiplies (integers wrap), `amax`/`amin` keep the extreme (NaN wins).
+ *
+ * @example scatterReduceOracle('amax', out, 0, index, src)
+ */
+export function scatterReduceOracle(op: ScatterReduceOp, out: OracleView, dim: number, index: OracleView, src: OracleView): void {
+  const op2 = op === 'prod' ? 'mul' : op === 'amax' ? 'maximum' : 'minimum';
+  forEachIndex(index.shape, (idx) => {
+    const target = along(idx, dim, Number(getAt(index, idx)));
+    const v = castScalar(getAt(src, idx), out.dtype);
+    const next = op === 'assign' ? v : binaryScalar(op2, getAt(out, target), v, out.dtype);
+    setAt(out, target, castScalar(next, out.dtype));
+  });
+}
+
+/**
+ * The coordinates of the nonzero elements of `x` (NaN counts), row-major, into the
+ * int64 `[count, rank]` view `out`.
+ *
+ * @example nonzeroOracle(x, out)
+ */
+export function nonzeroOracle(x: OracleView, out: OracleView): void {
+  let row = 0;
+  forEachIndex(x.shape, (idx) => {
+    if (!truthy(getAt(x, idx))) return;
+    idx.forEach((c, k) => setAt(out, [row, k], BigInt(c)));
+    row++;
   });
 }

@@ -4,12 +4,12 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { philox4x32, type BinaryOp, type DType, type ReduceOp, type ScanOp, type UnaryOp } from '@torchlet/tensor/backend';
+import { philox4x32, type BinaryOp, type DType, type ReduceOp, type ScanOp, type ScatterReduceOp, type UnaryOp } from '@torchlet/tensor/backend';
 import { BINARY_SPECS, UNARY_SPECS } from '../opSpecs.js';
 import { approx, composite, exact, within, type Tolerance } from '../tolerance.js';
 import {
   binaryOracle, castScalar, copyOracle, gatherOracle, matmulOracle, philoxBlock, randomBitsOracle, reduceOracle,
-  scanOracle, scatterAddOracle, softmaxOracle, sortOracle, unaryOracle, type OracleView, type Scalar,
+  nonzeroOracle, scanOracle, scatterAddOracle, scatterReduceOracle, softmaxOracle, sortOracle, unaryOracle, type OracleView, type Scalar,
 } from './index.js';
 
 type Encoded = number | string;
@@ -24,6 +24,8 @@ interface Fixture {
   softmax: { dtype: DType; dim: number; log: boolean; x: Encoded[]; expected: Encoded[] }[];
   scan: { op: ScanOp; dtype: DType; outDtype: DType; dim: number; shape: number[]; x: Encoded[]; expected: Encoded[] }[];
   sort: { dtype: DType; dim: number; descending: boolean; shape: number[]; x: Encoded[]; values: Encoded[]; indices: Encoded[] }[];
+  scatterReduce: { op: ScatterReduceOp; dim: number; dtype: DType; out: Encoded[]; index: Encoded[]; indexShape: number[]; src: Encoded[]; expected: Encoded[] }[];
+  nonzero: { dtype: DType; shape: number[]; x: Encoded[]; count: number; expected: Encoded[] }[];
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/oracle.json', import.meta.url), 'utf8')) as Fixture;
@@ -150,6 +152,26 @@ describe('oracle vs PyTorch 1.13', () => {
       sortOracle(view(c.x, c.dtype, c.shape), c.dim, c.descending, values, indices);
       const label = `sort ${c.dtype} dim ${c.dim}${c.descending ? ' descending' : ''}`;
       return [...mismatches(`${label} values`, values, c.values, exact(true)), ...mismatches(`${label} indices`, indices, c.indices, exact())];
+    });
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('oracle: indexing fast paths', () => {
+  it('scatterReduce (assign keeps the last duplicate, prod wraps, amax/amin propagate NaN)', () => {
+    const bad = fixture.scatterReduce.flatMap((c) => {
+      const out = view(c.out, c.dtype, [3, 4, 5]);
+      scatterReduceOracle(c.op, out, c.dim, view(c.index, 'int64', c.indexShape), view(c.src, c.dtype, c.indexShape));
+      return mismatches(`scatterReduce ${c.op} ${c.dtype} dim ${c.dim}`, out, c.expected, exact());
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('nonzero', () => {
+    const bad = fixture.nonzero.flatMap((c) => {
+      const out = empty('int64', [c.count, c.shape.length]);
+      nonzeroOracle(view(c.x, c.dtype, c.shape), out);
+      return mismatches(`nonzero ${c.dtype}`, out, c.expected, exact());
     });
     expect(bad).toEqual([]);
   });

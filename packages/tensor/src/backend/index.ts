@@ -3,8 +3,8 @@
 export type { DType, StorageArray, StorageArrayOf } from './dtype.js';
 export { DTYPES, allocStorageArray, isFloatingPoint, isIntegral, itemSize } from './dtype.js';
 export { bfloat16BitsToFloat, floatToBfloat16Bits, floatToHalfBits, halfBitsToFloat } from './half.js';
-export type { BinaryOp, ReduceOp, ScanOp, UnaryOp } from './ops.js';
-export { BINARY_OPS, COMPARISON_OPS, REDUCE_OPS, SCAN_OPS, UNARY_OPS } from './ops.js';
+export type { BinaryOp, ReduceOp, ScanOp, ScatterReduceOp, UnaryOp } from './ops.js';
+export { BINARY_OPS, COMPARISON_OPS, REDUCE_OPS, SCAN_OPS, SCATTER_REDUCE_OPS, UNARY_OPS } from './ops.js';
 export type { Backend, BackendBuffer, FastPathName, FastPaths, Operand, View } from './types.js';
 export { coalesce, contiguousStrides, contiguousView, elementOffsets, isContiguousLayout, numel } from './layout.js';
 export { reference } from './reference.js';

@@ -39,3 +39,11 @@ export type ReduceOp = (typeof REDUCE_OPS)[number];
 /** Inclusive scans along one dim (an optional fast path: `tensor` decomposes them otherwise). */
 export const SCAN_OPS = ['sum', 'prod', 'max', 'min'] as const;
 export type ScanOp = (typeof SCAN_OPS)[number];
+
+/**
+ * Scatter reductions of the optional `scatterReduce` fast path: `assign` keeps the
+ * last write to each target (row-major order of the index), the others combine
+ * every write with the target's value (PyTorch's scatter_reduce prod/amax/amin).
+ */
+export const SCATTER_REDUCE_OPS = ['assign', 'prod', 'amax', 'amin'] as const;
+export type ScatterReduceOp = (typeof SCATTER_REDUCE_OPS)[number];

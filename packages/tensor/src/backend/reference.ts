@@ -7,6 +7,7 @@ import { broadcastAlong, narrowView, scratch } from './scratch.js';
 import type { Backend, BackendBuffer, FastPaths, View } from './types.js';
 import type { ScanOp } from './ops.js';
 import { sort } from './referenceSort.js';
+import { nonzeroReference, scatterReduceReference } from './indexingReference.js';
 
 /** softmax = exp(x - max) / sum(exp(x - max)); log-softmax = (x - max) - log(sum(exp(x - max))). */
 function softmax<B extends BackendBuffer>(backend: Backend<B>, x: View<B>, dim: number, out: View<B>, log: boolean): void {
@@ -58,4 +59,8 @@ export const reference: { [K in keyof Required<FastPaths>]: <B extends BackendBu
   softmax,
   scan,
   sort,
+  scatterReduce: scatterReduceReference,
+  // the prefix sum runs on the backend's scan fast path when it has one
+  nonzero: (backend, x, out) =>
+    nonzeroReference(backend, x, out, (b, op, v, d, o) => (b.supports.scan ? b.supports.scan(op, v, d, o) : scan(b, op, v, d, o))),
 };

@@ -2,7 +2,7 @@
 // strided views only — never Tensors, autograd or modules (DESIGN.md).
 
 import type { DType, StorageArray } from './dtype.js';
-import type { BinaryOp, ReduceOp, ScanOp, UnaryOp } from './ops.js';
+import type { BinaryOp, ReduceOp, ScanOp, ScatterReduceOp, UnaryOp } from './ops.js';
 
 /** A backend's handle to one allocation; opaque to `tensor`. */
 export interface BackendBuffer {
@@ -97,6 +97,17 @@ export interface FastPaths<B extends BackendBuffer = BackendBuffer> {
    * order in both directions, as PyTorch's `sort(stable=True)`.
    */
   sort?(x: View<B>, dim: number, descending: boolean, values: View<B>, indices: View<B>): void;
+  /**
+   * `out[...i, index[...i, j, k...], k...] = op(out[…], src[...i, j, k...])` along `dim`, in
+   * row-major order of `index`, `src` cast to `out`'s dtype first; `assign` leaves the last
+   * write to each target (PyTorch CPU's observable result for duplicates). Bounds as `scatterAdd`.
+   */
+  scatterReduce?(op: ScatterReduceOp, out: View<B>, dim: number, index: View<B>, src: View<B>): void;
+  /**
+   * The coordinates of `x`'s nonzero elements (NaN counts as nonzero) in row-major order:
+   * `out` is int64 `[count, rank]`, `count` the number of nonzeros (the caller counted them).
+   */
+  nonzero?(x: View<B>, out: View<B>): void;
 }
 
 export type FastPathName = keyof FastPaths;

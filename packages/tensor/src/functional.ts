@@ -296,3 +296,6 @@ export { matmul, mm, bmm, mv, dot, outer } from './linalg.js';
 export const isFloatingPoint = (x: Tensor | DType): boolean => (typeof x === 'string' ? isFloatDtype(x) : x.isFloatingPoint());
 /** `torch.numel(x)`: the number of elements. @example torch.numel(torch.zeros(2, 3)) // 6 */
 export const numel = (x: Tensor): number => x.numel();
+
+// autograd support: the strided view and its scatter, which in-place writes through views need
+export { asStrided, asStridedScatter } from './views.js';

@@ -8,6 +8,10 @@ import { viewTensor } from './tensor.js';
 import { copyInto } from './copy.js';
 import { full } from './creation.js';
 import { expand, view } from './views.js';
+import { defineOp, traced } from './trace.js';
+
+const AT = defineOp('at');
+const SET_AT = defineOp('setAt');
 
 /** A slice `[start, stop, step?]`; null/undefined ends mean "from the start"/"to the end". */
 export type Slice = readonly [number | null | undefined, (number | null | undefined)?, (number | null | undefined)?];
@@ -36,6 +40,10 @@ function sliceBounds(slice: Slice, size: number): [number, number, number] {
  * @example torch.arange(6).view(2, 3).at(0, [1, 3]) // tensor([1, 2])
  */
 export function at(x: Tensor, ...indices: Index[]): Tensor {
+  return traced(AT, [x], { indices }, () => atImpl(x, indices));
+}
+
+function atImpl(x: Tensor, indices: readonly Index[]): Tensor {
   if (indices.some((i) => isTensor(i))) {
     throw new NotImplementedError('advanced indexing with tensors in at() (comes with the indexing issue)');
   }
@@ -91,6 +99,10 @@ export function at(x: Tensor, ...indices: Index[]): Tensor {
  * @example torch.zeros(3).setAt([[1, null]], 5) // tensor([0., 5., 5.])
  */
 export function setAt(x: Tensor, indices: readonly Index[], value: TensorOrScalar): Tensor {
+  return traced(SET_AT, [x, isTensor(value) ? value : undefined], { indices }, () => setAtImpl(x, indices, value), { inplace: true });
+}
+
+function setAtImpl(x: Tensor, indices: readonly Index[], value: TensorOrScalar): Tensor {
   const target = at(x, ...indices);
   let src = isTensor(value) ? value : full([], value, { dtype: x.dtype, device: x.device });
   // as PyTorch: leading size-1 dims of the value are dropped, then it is expanded to the target

@@ -1,7 +1,7 @@
 // The hook tensor's `traced` calls: decides what to record and builds the nodes.
 
 import type { AutogradHook, OpCall, Tensor } from '@torchlet/tensor';
-import { isFloatingPoint, opRegistry, RuntimeError, untraced } from '@torchlet/tensor';
+import { isFloatingPoint, opRegistry, RuntimeError } from '@torchlet/tensor';
 import { isAnomalyEnabled } from './anomalyMode.js';
 import { derivatives } from './derivatives/index.js';
 import type { Derivative } from './derivatives/types.js';
@@ -56,8 +56,9 @@ export const recordingHook: AutogradHook = {
   beforeInplace(call: OpCall): unknown {
     const self = call.inputs[0]!;
     checkInplace(self);
-    // the vjp reads self as it was before the op: keep a copy
-    return derivatives.get(call.op)?.save?.inputs?.includes(0) ? untraced(() => self.clone()) : undefined;
+    // the vjp reads self as it was before the op: keep a copy, recorded so that it stays
+    // connected to self's history (double backward differentiates through it)
+    return derivatives.get(call.op)?.save?.inputs?.includes(0) ? self.clone() : undefined;
   },
 
   record(call: OpCall, outputs: readonly Tensor[], inplace: boolean, before: unknown): void {

@@ -10,7 +10,13 @@ import { refreshView } from './views.js';
 const NON_LEAF_GRAD_WARNING =
   "UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.";
 
-/** @internal Marks a fresh tensor as a leaf that requires grad (creation option, requiresGrad_()). */
+/** @internal The `requiresGrad` creation option (PyTorch words its dtype refusal differently there). */
+export function requireGradOnCreation(t: Tensor): void {
+  if (!isFloatingPoint(t.dtype)) throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
+  setRequiresGrad(t, true);
+}
+
+/** @internal `requiresGrad_()` and the `requiresGrad` setter. */
 export function setRequiresGrad(t: Tensor, value: boolean): void {
   if (!isLeaf(t)) {
     if (value) return;
@@ -18,7 +24,7 @@ export function setRequiresGrad(t: Tensor, value: boolean): void {
       "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
     );
   }
-  if (value && !isFloatingPoint(t.dtype)) throw new RuntimeError('only Tensors of floating point and complex dtype can require gradients');
+  if (value && !isFloatingPoint(t.dtype)) throw new RuntimeError('only Tensors of floating point dtype can require gradients');
   ensureMeta(t).requiresGrad = value;
 }
 

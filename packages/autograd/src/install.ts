@@ -3,14 +3,14 @@
 
 import type { Tensor } from '@torchlet/tensor';
 import { printHooks, setAutogradBridge, setAutogradHook, setRequiresGradHook } from '@torchlet/tensor';
-import { bridge, setRequiresGrad } from './bridge.js';
+import { bridge, requireGradOnCreation } from './bridge.js';
 import { isLeaf, metaOf, requiresGrad } from './meta.js';
 import { recordingHook } from './record.js';
 import { refreshView } from './views.js';
 
 setAutogradHook(recordingHook);
 setAutogradBridge(bridge);
-setRequiresGradHook((t: Tensor) => setRequiresGrad(t, true));
+setRequiresGradHook(requireGradOnCreation);
 printHooks.extra = (t: Tensor) => {
   if (!requiresGrad(t)) return {};
   if (isLeaf(t)) return { requiresGrad: true };

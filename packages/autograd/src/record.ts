@@ -100,6 +100,6 @@ export const recordingHook: AutogradHook = {
         }
       });
     }
-    for (const i of d?.save?.outputs ?? []) savedOutputs.set(i, new SavedTensor(outputs[i]!));
+    for (const i of d?.save?.outputs ?? []) savedOutputs.set(i, new SavedTensor(outputs[i]!, name));
   },
 };

@@ -23,19 +23,18 @@ export function freedError(): RuntimeError {
 export class SavedTensor {
   private alias: Tensor | null;
   private readonly version: number;
-  /** "which is output 0 of ExpBackward0" in the version error, for non-leaves. */
-  private readonly producer: string;
+  /** For saved outputs, the node that saved it (named in the version error); inputs name their current node. */
+  private readonly savedBy: string | null;
   private readonly typeName: string;
   private readonly shape: readonly number[];
 
-  constructor(t: Tensor) {
+  constructor(t: Tensor, savedBy: string | null = null) {
     // an alias that shares the autograd state, so that the saved value is the same variable
     const alias = keep(t.detach());
     alias.autogradMeta = t.autogradMeta;
     this.alias = alias;
     this.version = t.version;
-    const m = metaOf(t);
-    this.producer = m?.gradFn ? `, which is output ${m.outputNr} of ${m.gradFn.name()},` : '';
+    this.savedBy = savedBy;
     this.typeName = TYPE_NAMES[t.dtype] ?? t.dtype;
     this.shape = t.shape;
   }
@@ -48,8 +47,12 @@ export class SavedTensor {
       const hint = isAnomalyEnabled()
         ? 'Hint: the backtrace further above shows the operation that failed to compute its gradient. The variable in question was changed in there or anywhere later. Good luck!'
         : 'Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).';
+      // as PyTorch: a saved output names the node that saved it, a saved input its current node
+      const m = metaOf(a);
+      const node = this.savedBy ?? m?.gradFn?.name();
+      const producer = node ? `, which is output ${m?.outputNr ?? 0} of ${node},` : '';
       throw new RuntimeError(
-        `one of the variables needed for gradient computation has been modified by an inplace operation: [torch.${this.typeName} [${this.shape.join(', ')}]]${this.producer} is at version ${a.version}; expected version ${this.version} instead. ${hint}`,
+        `one of the variables needed for gradient computation has been modified by an inplace operation: [torch.${this.typeName} [${this.shape.join(', ')}]]${producer} is at version ${a.version}; expected version ${this.version} instead. ${hint}`,
       );
     }
     return a;

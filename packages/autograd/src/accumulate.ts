@@ -1,6 +1,7 @@
 // AccumulateGrad: the node of a leaf; adds the incoming gradient into `.grad`.
 
 import type { MaybeGrad, Tensor } from '@torchlet/tensor';
+import { keep } from '@torchlet/tensor';
 import { HookList, infoOf, Node } from './node.js';
 import { isGradEnabled, noGrad } from './gradMode.js';
 import { ensureMeta } from './meta.js';
@@ -18,7 +19,7 @@ export class AccumulateGrad extends Node {
     return 'torch::autograd::AccumulateGrad';
   }
 
-  apply(grads: readonly Tensor[]): MaybeGrad[] {
+  apply(grads: readonly MaybeGrad[]): MaybeGrad[] {
     accumulateInto(this.variable, grads[0]!, isGradEnabled());
     for (const h of this.postAccumulateHooks.list) h(this.variable);
     return [];
@@ -32,10 +33,11 @@ export class AccumulateGrad extends Node {
  */
 export function accumulateInto(t: Tensor, g: Tensor, createGraph: boolean): void {
   const m = ensureMeta(t);
+  // .grad outlives the backward pass (whose temporaries are disposed)
   if (m.grad === null) {
-    m.grad = createGraph ? g : noGrad(() => g.clone());
+    m.grad = keep(createGraph ? g : noGrad(() => g.clone()));
   } else if (createGraph || m.grad.requiresGrad) {
-    m.grad = m.grad.add(g);
+    m.grad = keep(m.grad.add(g));
   } else {
     const acc = m.grad;
     noGrad(() => acc.add_(g));

@@ -2,7 +2,7 @@
 // first, as PyTorch's engine), gradients summed per node input, saved tensors freed after.
 
 import type { MaybeGrad, Tensor } from '@torchlet/tensor';
-import { RuntimeError, isTensor, zeros } from '@torchlet/tensor';
+import { isTensor, keep, RuntimeError, tidy, zeros } from '@torchlet/tensor';
 import { AccumulateGrad, accumulateInto } from './accumulate.js';
 import { isAnomalyCheckNanEnabled, isAnomalyEnabled } from './anomalyMode.js';
 import { enableGrad, noGrad } from './gradMode.js';
@@ -141,8 +141,16 @@ function neededNodes(deps: Map<Node, number>, targets: ReadonlySet<Node>): Set<N
  * capture (null where none flowed).
  */
 export function runBackward(roots: readonly { edge: Edge; grad: Tensor }[], opts: RunOptions): MaybeGrad[] {
-  const body = (): MaybeGrad[] => execute(roots, opts);
+  // the pass's temporaries are disposed at its end (GPU memory is not garbage-collected); what
+  // outlives it is kept: .grad, retained grads, tensors handed to hooks, and the captured results
+  const body = (): MaybeGrad[] => tidy(() => execute(roots, opts));
   return opts.createGraph ? enableGrad(body) : noGrad(body);
+}
+
+/** Keeps the non-null tensors of a list out of the pass's tidy scope; returns the list. */
+function exposed<T extends readonly MaybeGrad[]>(grads: T): T {
+  for (const g of grads) if (g) keep(g);
+  return grads;
 }
 
 function execute(roots: readonly { edge: Edge; grad: Tensor }[], opts: RunOptions): MaybeGrad[] {
@@ -187,7 +195,7 @@ function execute(roots: readonly { edge: Edge; grad: Tensor }[], opts: RunOption
     const runIt = needed === null ? true : needed.has(node) && !(captureList && node instanceof AccumulateGrad);
     let outs: MaybeGrad[] = node.next.map(() => null);
     if (runIt && grads.some((g) => g !== null)) {
-      const full = grads.map((g, i) => g ?? zerosOf(node.outputInfo[i]!));
+      const full = node.materializeGrads ? grads.map((g, i) => g ?? zerosOf(node.outputInfo[i]!)) : grads;
       try {
         outs = validate(node, node.apply(full));
       } catch (e) {
@@ -195,7 +203,7 @@ function execute(roots: readonly { edge: Edge; grad: Tensor }[], opts: RunOption
       }
       if (isAnomalyEnabled() && isAnomalyCheckNanEnabled()) checkNan(node, outs);
       for (const h of node.postHooks.list) {
-        const r = h(outs, grads);
+        const r = h(exposed(outs), exposed(grads));
         if (r) outs = validate(node, [...r]);
       }
     }
@@ -222,7 +230,7 @@ function runPreHooks(node: Node, grads: MaybeGrad[]): MaybeGrad[] {
     for (const h of hooks.list) {
       const g = out[nr];
       if (!g) continue;
-      const r = h(g);
+      const r = h(keep(g));
       if (isTensor(r)) {
         out = [...out];
         out[nr] = r;
@@ -232,10 +240,10 @@ function runPreHooks(node: Node, grads: MaybeGrad[]): MaybeGrad[] {
   for (const [nr, meta] of node.retained) {
     const g = out[nr];
     if (!g) continue;
-    meta.grad = meta.grad === null ? noGrad(() => g.clone()) : meta.grad.add(g);
+    meta.grad = keep(meta.grad === null ? noGrad(() => g.clone()) : meta.grad.add(g));
   }
   for (const h of node.preHooks.list) {
-    const r = h(out);
+    const r = h(exposed(out));
     if (r) out = [...r];
   }
   return out;

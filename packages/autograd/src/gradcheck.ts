@@ -23,6 +23,8 @@ export class GradcheckError extends RuntimeError {
   override name = 'GradcheckError';
 }
 
+/** The function under test; it receives the inputs as given. */
+export type GradcheckFn = (...inputs: never[]) => Tensor | readonly Tensor[];
 type Fn = (...inputs: GradcheckInput[]) => Tensor | readonly Tensor[];
 
 const asList = (out: Tensor | readonly Tensor[]): readonly Tensor[] => (isTensor(out) ? [out] : out);
@@ -100,8 +102,9 @@ function fmtMatrix(m: number[][]): string {
  * true, or throws a GradcheckError listing the mismatching entries.
  * @example torch.autograd.gradcheck((x) => x.exp(), [torch.rand([3], { dtype: 'float64', requiresGrad: true })]) // true
  */
-export function gradcheck(fn: Fn, inputs: GradcheckInput | readonly GradcheckInput[], opts?: GradcheckOptions): boolean {
+export function gradcheck(userFn: GradcheckFn, inputs: GradcheckInput | readonly GradcheckInput[], opts?: GradcheckOptions): boolean {
   const ins: GradcheckInput[] = Array.isArray(inputs) ? [...(inputs as GradcheckInput[])] : [inputs as GradcheckInput];
+  const fn = userFn as unknown as Fn;
   const eps = opts?.eps ?? 1e-6;
   const atol = opts?.atol ?? 1e-5;
   const rtol = opts?.rtol ?? 1e-3;
@@ -156,12 +159,13 @@ function pseudoRandn(shape: readonly number[], seed: number): Tensor {
  * @example torch.autograd.gradgradcheck((x) => x.pow(3), [x]) // true
  */
 export function gradgradcheck(
-  fn: Fn,
+  userFn: GradcheckFn,
   inputs: GradcheckInput | readonly GradcheckInput[],
   gradOutputs?: readonly Tensor[] | null,
   opts?: GradcheckOptions,
 ): boolean {
   const ins: GradcheckInput[] = Array.isArray(inputs) ? [...(inputs as GradcheckInput[])] : [inputs as GradcheckInput];
+  const fn = userFn as unknown as Fn;
   const diff = ins.flatMap((x, i) => (isTensor(x) && x.requiresGrad ? [i] : []));
   const outs = asList(fn(...ins)).filter((o) => o.isFloatingPoint());
   const gos =

@@ -66,13 +66,15 @@ export abstract class Node implements GradFn {
   readonly tensorHooks = new Map<number, HookList<TensorHook>>();
   /** Non-leaf outputs that `retainGrad()`: their `.grad` is set from the node's incoming gradient. */
   readonly retained = new Map<number, AutogradMeta>();
+  /** Whether outputs that got no gradient reach `apply` as zeros (else null: custom Functions may opt out). */
+  materializeGrads = true;
   /** Set once saved tensors were freed by a backward without retainGraph. */
   released = false;
 
   /** The PyTorch node name (`MulBackward0`). @example y.gradFn!.name() */
   abstract name(): string;
-  /** Gradients per forward input, from gradients per forward output (missing ones are zeros). */
-  abstract apply(grads: readonly Tensor[]): MaybeGrad[];
+  /** Gradients per forward input, from gradients per forward output (missing ones are zeros unless `materializeGrads` is off). */
+  abstract apply(grads: readonly MaybeGrad[]): MaybeGrad[];
   /** Frees saved tensors (backward without retainGraph). */
   release(): void {
     this.released = true;

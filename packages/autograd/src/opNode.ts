@@ -24,13 +24,15 @@ export class OpNode extends Node {
     return this.nodeName;
   }
 
-  apply(grads: readonly Tensor[]): MaybeGrad[] {
+  apply(grads: readonly MaybeGrad[]): MaybeGrad[] {
     const d = this.derivative;
     if (!d) throw new RuntimeError(`the derivative for '${this.call.op}' is not implemented.`);
     if (this.released && (this.savedInputs.size > 0 || this.savedOutputs.size > 0)) throw freedError();
+    // op nodes always get materialized gradients (zeros where none flowed)
+    const full = grads as readonly Tensor[];
     const ctx: VjpContext = {
-      grads,
-      grad: grads[0]!,
+      grads: full,
+      grad: full[0]!,
       args: this.call.args,
       inplace: this.inplace,
       input: (i) => this.saved(this.savedInputs, i, 'input'),

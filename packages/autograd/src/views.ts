@@ -56,7 +56,7 @@ class CopySlices extends Node {
   name(): string {
     return 'CopySlices';
   }
-  apply(grads: readonly Tensor[]): MaybeGrad[] {
+  apply(grads: readonly MaybeGrad[]): MaybeGrad[] {
     const { size, stride, offset } = this.geometry;
     const g = grads[0]!.contiguous();
     const region = asStrided(g, size, stride, g.offset + offset);
@@ -81,7 +81,7 @@ class AsStridedBackward extends Node {
   name(): string {
     return 'AsStridedBackward0';
   }
-  apply(grads: readonly Tensor[]): MaybeGrad[] {
+  apply(grads: readonly MaybeGrad[]): MaybeGrad[] {
     const { size, stride, offset } = this.geometry;
     const z = zeros([...this.base.shape], { dtype: grads[0]!.dtype, device: grads[0]!.device });
     return [asStridedScatter(z, grads[0]!, size, stride, offset)];

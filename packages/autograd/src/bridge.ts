@@ -77,7 +77,7 @@ export const bridge: AutogradBridge = {
   },
   detach_(t) {
     const m = metaOf(t);
-    if (m?.viewBase) {
+    if (t.viewBase) {
       throw new RuntimeError(
         "Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.",
       );

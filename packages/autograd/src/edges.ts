@@ -15,9 +15,9 @@ export function accumulatorOf(t: Tensor): AccumulateGrad {
 
 /** The edge a gradient of `t` flows along, or null when `t` does not require grad. */
 export function gradientEdge(t: Tensor): Edge | null {
+  refreshView(t);
   const m = metaOf(t);
   if (!m) return null;
-  refreshView(t);
   if (m.gradFn) return { node: m.gradFn, inputNr: m.outputNr };
   if (m.requiresGrad) return { node: accumulatorOf(t) as Node, inputNr: 0 };
   return null;

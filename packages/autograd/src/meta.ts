@@ -16,8 +16,6 @@ export interface AutogradMeta {
   retainsGrad: boolean;
   /** The AccumulateGrad node of a leaf, made on first use and kept (hooks live on it). */
   accumulator: Node | null;
-  /** Set when this tensor is a view (of `base`, the tensor that owns the memory) made by a recorded view op. */
-  viewBase: Tensor | null;
   /** Set on outputs of ops returning several views (split, unbind): PyTorch refuses in-place writes to them. */
   multiOutputViewOf: string | null;
 }
@@ -31,16 +29,22 @@ export function metaOf(t: Tensor): AutogradMeta | undefined {
 export function ensureMeta(t: Tensor): AutogradMeta {
   let m = metaOf(t);
   if (!m) {
-    m = { requiresGrad: false, gradFn: null, outputNr: 0, grad: null, retainsGrad: false, accumulator: null, viewBase: null, multiOutputViewOf: null };
+    m = { requiresGrad: false, gradFn: null, outputNr: 0, grad: null, retainsGrad: false, accumulator: null, multiOutputViewOf: null };
     t.autogradMeta = m;
   }
   return m;
 }
 
-/** Whether `t` takes part in autograd: a leaf with requiresGrad, or the output of a recorded op. */
+/**
+ * Whether `t` takes part in autograd: a leaf with requiresGrad, the output of a recorded op, or
+ * a view (made while nothing required grad) of a base that has since been written with values
+ * that do (its node is then made from the base's, see views.ts).
+ */
 export function requiresGrad(t: Tensor): boolean {
   const m = metaOf(t);
-  return m !== undefined && (m.requiresGrad || m.gradFn !== null);
+  if (m !== undefined && (m.requiresGrad || m.gradFn !== null)) return true;
+  const base = t.viewBase;
+  return base !== null && (metaOf(base)?.gradFn ?? null) !== null;
 }
 
 /** Whether `t` is a leaf (made by the user, not by a recorded op). */

@@ -21,13 +21,14 @@ const ZERO_GRAD: Derivative = {
 
 /** PyTorch's refusals of in-place writes autograd cannot handle. */
 function checkInplace(self: Tensor): void {
+  const base = self.viewBase;
+  if (base && isLeaf(base) && requiresGrad(base)) {
+    throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
+  }
   const m = metaOf(self);
   if (!m) return;
-  if (isLeaf(self) && m.requiresGrad && m.viewBase === null) {
+  if (isLeaf(self) && m.requiresGrad && !base) {
     throw new RuntimeError('a leaf Variable that requires grad is being used in an in-place operation.');
-  }
-  if (m.viewBase && isLeaf(m.viewBase) && requiresGrad(m.viewBase)) {
-    throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
   }
   if (m.multiOutputViewOf) {
     throw new RuntimeError(
@@ -91,10 +92,8 @@ export const recordingHook: AutogradHook = {
         const m = ensureMeta(o);
         m.gradFn = node;
         m.outputNr = k;
-        // a view shares its input's memory: remember the tensor that owns it, for in-place writes later
-        const src = call.inputs.find((t) => t !== undefined && t.storage === o.storage);
-        if (src) {
-          m.viewBase = metaOf(src)?.viewBase ?? src;
+        // views: in-place writes through them later rebase their base (views.ts)
+        if (o.viewBase) {
           if (outputs.length > 1) m.multiOutputViewOf = name;
           markViewCurrent(o);
         }

@@ -94,7 +94,7 @@ const viewVersions = new WeakMap<AutogradMeta, number>();
 /** @internal Notes the version a view's node corresponds to. */
 export function markViewCurrent(t: Tensor): void {
   const m = metaOf(t);
-  if (m?.viewBase) viewVersions.set(m, t.version);
+  if (m && t.viewBase) viewVersions.set(m, t.version);
 }
 
 /**
@@ -102,13 +102,16 @@ export function markViewCurrent(t: Tensor): void {
  * was made, its node is remade from the base's current one, as PyTorch regenerates grad_fn.
  */
 export function refreshView(t: Tensor): void {
-  const m = metaOf(t);
-  if (!m?.viewBase || m.multiOutputViewOf) return;
-  const seen = viewVersions.get(m);
-  if (seen === undefined || seen === t.version) return;
-  const base = m.viewBase;
+  const base = t.viewBase;
+  if (!base) return;
+  const existing = metaOf(t);
+  if (existing?.multiOutputViewOf) return;
+  const recorded = existing?.gradFn != null;
+  if (recorded && viewVersions.get(existing!) === t.version) return;
+  // a view nothing was recorded for only follows a base that was written with grad (it has a node)
+  if (recorded ? !requiresGrad(base) : (metaOf(base)?.gradFn ?? null) === null) return;
+  const m = ensureMeta(t);
   viewVersions.set(m, t.version);
-  if (!requiresGrad(base)) return;
   m.gradFn = new AsStridedBackward(geometryOf(t, base), infoOf(base), gradientEdge(base), t);
   m.outputNr = 0;
 }
@@ -116,7 +119,7 @@ export function refreshView(t: Tensor): void {
 /** After in-place op `node` wrote `self`: `self` (and its base, if a view) now come from it. */
 export function rebaseView(self: Tensor, node: Node): void {
   const m = ensureMeta(self);
-  const base = m.viewBase;
+  const base = self.viewBase;
   if (!base) {
     m.gradFn = node;
     m.outputNr = 0;

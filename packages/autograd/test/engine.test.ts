@@ -248,3 +248,22 @@ describe('version counters and in-place writes', () => {
     same(x.grad, torch.tensor([2, 0, 0], { dtype: 'float32' }));
   });
 });
+
+describe('in-place writes through views of tensors that do not require grad', () => {
+  it('makes the base require grad (CopySlices) and its other views follow it', () => {
+    const x = torch.tensor([1, 2], { dtype: 'float32', requiresGrad: true });
+    const z = torch.zeros(3);
+    const first = z.at([0, null, 2]);
+    const last = z.at(2);
+    first.copy_(x.mul(3));
+    expect([z.requiresGrad, z.gradFn!.name(), last.requiresGrad]).toEqual([true, 'CopySlices', true]);
+    z.sum().add(last.mul(10)).backward();
+    expect(x.grad!.tolistSync()).toEqual([3, 33]);
+  });
+  it('leaves detached aliases outside: in-place on x.detach() does not touch x\'s graph', () => {
+    const x = torch.ones(2, { requiresGrad: true });
+    const d = x.detach();
+    d.mul_(torch.ones(2, { requiresGrad: true }));
+    expect(x.isLeaf && x.gradFn === null).toBe(true);
+  });
+});

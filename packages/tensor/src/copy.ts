@@ -100,6 +100,9 @@ function withData(x: Tensor, data: StorageArray, device: Device): Tensor {
 
 /** `x.detach()` without autograd: a new tensor sharing `x`'s storage. @example const x = torch.ones(2); alias(x).storage === x.storage // true */
 export function alias(x: Tensor): Tensor {
-  return viewTensor(x, x.shape, x.strides, x.offset);
+  const a = viewTensor(x, x.shape, x.strides, x.offset);
+  // as PyTorch's detach(): shares memory, but is not a view autograd tracks writes through
+  a.viewBase = null;
+  return a;
 }
 

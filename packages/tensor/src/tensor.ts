@@ -846,6 +846,8 @@ export class Tensor {
 
   /** @internal Autograd's per-tensor state (owned by @torchlet/autograd). */
   autogradMeta: object | undefined = undefined;
+  /** @internal The tensor a view was made from (PyTorch's `_base`; null unless a view): in-place writes through views need it. */
+  viewBase: Tensor | null = null;
 
   /** `x.requires_grad`: whether ops on `x` are recorded; settable on leaves. @example torch.ones(2, { requiresGrad: true }).requiresGrad // true */
   get requiresGrad(): boolean { return maybeAutogradBridge()?.requiresGrad(this) ?? false; }
@@ -918,7 +920,9 @@ function denseStrides(shape: readonly number[], strides: readonly number[]): num
 /** @internal Another view onto `t`'s storage. */
 export function viewTensor(t: Tensor, shape: readonly number[], strides: readonly number[], offset: number): Tensor {
   if (t.isDisposed) throw new RuntimeError('this tensor has been disposed');
-  return new Tensor(t.storage, shape, strides, offset);
+  const v = new Tensor(t.storage, shape, strides, offset);
+  v.viewBase = t.viewBase ?? t;
+  return v;
 }
 
 /** Keepdim given as a boolean (PyTorch's positional form) or in options. */

@@ -155,6 +155,7 @@ export const opCases: Record<string, OpCase[]> = {
     c('prod all', (x) => x.prod(), u(0.5, 1.5)),
     c('prod dim', (x) => x.prod(1), ut(0.5, 1.5)),
     c('prod with one zero', (x) => x.prod(1), () => [of([[0, 2, 3], [1, 2, 3]])], true),
+    c('prod with two zeros', (x) => x.prod(), () => [of([[0, 2, 0], [1, 2, 3]])], true),
   ],
   amax: [c('amax dim', (x) => x.amax(1), u()), c('amax all', (x) => x.amax(), ut())],
   amin: [c('amin dims keepdim', (x) => x.amin([0], { keepdim: true }), u())],
@@ -172,7 +173,11 @@ export const opCases: Record<string, OpCase[]> = {
     c('norm inf', (x) => x.norm(Infinity), u()),
   ],
   cumsum: [c('cumsum', (x) => x.cumsum(1), u()), c('cumsum dim 0', (x) => x.cumsum(0), ut())],
-  cumprod: [c('cumprod', (x) => x.cumprod(1), u(0.5, 1.5)), c('cumprod dim 0', (x) => x.cumprod(-2), ut(0.5, 1.5))],
+  cumprod: [
+    c('cumprod', (x) => x.cumprod(1), u(0.5, 1.5)),
+    c('cumprod dim 0', (x) => x.cumprod(-2), ut(0.5, 1.5)),
+    c('cumprod with zeros', (x) => x.cumprod(1), () => [of([[0.5, 0, 1.5, 2], [0, 1.2, 0, 0.7], [1.1, 0.9, 1.3, 0]])], true),
+  ],
   softmax: [c('softmax', (x) => x.softmax(1), u()), c('softmax dim 0', (x) => x.softmax(0), ut())],
   logSoftmax: [c('logSoftmax', (x) => x.logSoftmax(-1), u()), c('logSoftmax dim 0', (x) => x.logSoftmax(0), ut())],
 

@@ -61,6 +61,24 @@ function reverseCumsum(g: Tensor, dim: number): Tensor {
   return g.sum(dim, { keepdim: true }).sub(g.cumsum(dim)).add(g);
 }
 
+/**
+ * d(cumprod)/dx along `dim`: grad_i = sum over j >= i of g_j * prod(x_k, k <= j, k != i). Before the
+ * first zero of a slice that is revcumsum(g * y)_i / x_i; at the first zero z it is
+ * prod(x before z) * sum over j >= z of g_j * prod(x_k, z < k <= j); after it, 0.
+ */
+function cumprodGrad(x: Tensor, y: Tensor, g: Tensor, dim: number): Tensor {
+  const isZero = x.eq(0);
+  const zerosBefore = isZero.cumsum(dim).sub(isZero.long());
+  const beforeFirst = zerosBefore.eq(0);
+  const safeX = where(isZero, 1, x);
+  const plain = reverseCumsum(g.mul(y), dim).div(safeX);
+  const prefix = where(beforeFirst.logicalAnd(isZero.logicalNot()), x, 1).prod(dim, { keepdim: true });
+  const tail = where(beforeFirst, 1, x).cumprod(dim);
+  const fromFirstZero = zerosBefore.gt(0).logicalOr(isZero);
+  const atZero = prefix.mul(where(fromFirstZero, g.mul(tail), 0).sum(dim, { keepdim: true }));
+  return where(beforeFirst, where(isZero, atZero, plain), 0);
+}
+
 export const reduceDerivatives: Record<string, Derivative> = {
   sum: { node: withDim('Sum'), vjp: (ctx) => [back(ctx, ctx.grad).expand(...ctx.inputShape(0))] },
   mean: { node: withDim('Mean'), vjp: (ctx) => [back(ctx, ctx.grad).expand(...ctx.inputShape(0)).div(count(ctx))] },
@@ -146,9 +164,7 @@ export const reduceDerivatives: Record<string, Derivative> = {
     save: { inputs: [0], outputs: [0] },
     vjp: (ctx) => {
       if (ctx.inputShape(0).length === 0) return [ctx.grad];
-      const d = wrapDim(ctx.args['dim'] as number, ctx.inputShape(0).length);
-      // sum_{j >= i} g_j y_j / x_i (inputs with zeros need PyTorch's slower path: see the report)
-      return [reverseCumsum(ctx.grad.mul(ctx.output(0)), d).div(ctx.input(0))];
+      return [cumprodGrad(ctx.input(0), ctx.output(0), ctx.grad, wrapDim(ctx.args['dim'] as number, ctx.inputShape(0).length))];
     },
   },
   softmax: {

@@ -112,6 +112,19 @@ export function gradcheck(userFn: GradcheckFn, inputs: GradcheckInput | readonly
   if (diff.length === 0) {
     throw new RuntimeError('gradcheck expects at least one input tensor to require gradient, but none of the them have requires_grad=True.');
   }
+  for (const i of diff) {
+    const x = ins[i] as Tensor;
+    if (x.dtype !== 'float64') {
+      console.warn(
+        `UserWarning: Input #${i} requires gradient and is not a double precision floating point or complex. This check will likely fail if all the inputs are not of double precision floating point or complex.`,
+      );
+    }
+    if (x.shape.some((s, d) => s > 1 && x.strides[d] === 0)) {
+      throw new RuntimeError(
+        `The ${i}th input has a dimension with stride 0. gradcheck only supports inputs that are non-overlapping to be able to compute the numerical gradients correctly. You should call .contiguous on the input before passing it to gradcheck.`,
+      );
+    }
+  }
   const numerical = numericalJacobian(fn, ins, diff, eps);
   const outs = asList(fn(...ins)).filter((o) => o.isFloatingPoint());
   const analytical = analyticalJacobian(outs, diff.map((i) => ins[i] as Tensor));

@@ -267,3 +267,13 @@ describe('in-place writes through views of tensors that do not require grad', ()
     expect(x.isLeaf && x.gradFn === null).toBe(true);
   });
 });
+
+describe('device moves', () => {
+  it('toAsync is differentiable like to()', async () => {
+    const x = torch.ones(2, { requiresGrad: true });
+    const y = await x.mul(2).toAsync('cpu2');
+    expect(y.gradFn!.name()).toBe('ToCopyBackward0');
+    y.sum().backward();
+    expect([x.grad!.device, x.grad!.tolistSync()]).toEqual(['cpu', [2, 2]]);
+  });
+});

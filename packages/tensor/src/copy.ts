@@ -88,7 +88,9 @@ function toDeviceCopy(x: Tensor, device: Device): Tensor {
 /** `await x.toAsync(device)`: `to(device)` for devices that can only be read asynchronously. @example const y = await x.toAsync('cpu') */
 export async function toDeviceAsync(x: Tensor, device: Device): Promise<Tensor> {
   if (x.device === device) return x;
-  return withData(x, await x.storage.backend.read(x.backendView), device);
+  const data = await x.storage.backend.read(x.backendView);
+  // recorded (for autograd) once the data has arrived, as the synchronous move is
+  return traced(TO_DEVICE, [x], {}, () => withData(x, data, device));
 }
 
 /** A new tensor on `device` shaped like `x`, holding `data` (x's elements in row-major order). */

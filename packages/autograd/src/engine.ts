@@ -181,7 +181,7 @@ function execute(roots: readonly { edge: Edge; grad: Tensor }[], opts: RunOption
   for (let node = queue.pop(); node !== undefined; node = queue.pop()) {
     let grads = buffers.get(node) ?? node.outputInfo.map(() => null);
     buffers.delete(node);
-    grads = runPreHooks(node, grads);
+    if (node.hasHooks) grads = runPreHooks(node, grads);
     const captureList = captureAt.get(node);
     if (captureList) {
       for (const k of captureList) {
@@ -202,7 +202,7 @@ function execute(roots: readonly { edge: Edge; grad: Tensor }[], opts: RunOption
         throw withAnomalyTrace(node, e);
       }
       if (isAnomalyEnabled() && isAnomalyCheckNanEnabled()) checkNan(node, outs);
-      for (const h of node.postHooks.list) {
+      for (const h of node.hasHooks ? node.postHooks.list : []) {
         const r = h(exposed(outs), exposed(grads));
         if (r) outs = validate(node, [...r]);
       }
@@ -251,7 +251,7 @@ function runPreHooks(node: Node, grads: MaybeGrad[]): MaybeGrad[] {
 
 /** In anomaly mode, the error names the forward op and where it was called. */
 function withAnomalyTrace(node: Node, e: unknown): unknown {
-  const trace = node.metadata['traceback_'];
+  const trace = node.forwardTrace;
   if (!isAnomalyEnabled() || typeof trace !== 'string' || !(e instanceof Error)) return e;
   if (!e.message.includes('Traceback of forward call that caused the error')) {
     e.message = `Error detected in ${node.name()}. Traceback of forward call that caused the error:\n${trace}\n${e.message}`;

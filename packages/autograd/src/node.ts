@@ -59,13 +59,12 @@ export abstract class Node implements GradFn {
   inputInfo: (TensorInfo | null)[] = [];
   /** Per forward output: what a gradient for it looks like (zeros are made from it). */
   outputInfo: TensorInfo[] = [];
-  readonly metadata: Record<string, unknown> = {};
-  readonly preHooks = new HookList<PreHook>();
-  readonly postHooks = new HookList<PostHook>();
-  /** Tensor hooks of the node's outputs, by output number (run before the node, in order). */
-  readonly tensorHooks = new Map<number, HookList<TensorHook>>();
-  /** Non-leaf outputs that `retainGrad()`: their `.grad` is set from the node's incoming gradient. */
-  readonly retained = new Map<number, AutogradMeta>();
+  // hooks and metadata are rare: made on first use (a node is recorded per op call)
+  private meta_: Record<string, unknown> | null = null;
+  private pre_: HookList<PreHook> | null = null;
+  private post_: HookList<PostHook> | null = null;
+  private tensorHooks_: Map<number, HookList<TensorHook>> | null = null;
+  private retained_: Map<number, AutogradMeta> | null = null;
   /** Whether outputs that got no gradient reach `apply` as zeros (else null: custom Functions may opt out). */
   materializeGrads = true;
   /** Set once saved tensors were freed by a backward without retainGraph. */
@@ -78,6 +77,35 @@ export abstract class Node implements GradFn {
   /** Frees saved tensors (backward without retainGraph). */
   release(): void {
     this.released = true;
+  }
+
+  /** `grad_fn.metadata`: free-form data kept on the node. @example y.gradFn!.metadata['note'] = 1 */
+  get metadata(): Record<string, unknown> {
+    return (this.meta_ ??= {});
+  }
+  /** @internal Pre-hooks (registerPrehook). */
+  get preHooks(): HookList<PreHook> {
+    return (this.pre_ ??= new HookList());
+  }
+  /** @internal Post-hooks (registerHook). */
+  get postHooks(): HookList<PostHook> {
+    return (this.post_ ??= new HookList());
+  }
+  /** @internal Tensor hooks of the node's outputs, by output number (run before the node, in order). */
+  get tensorHooks(): Map<number, HookList<TensorHook>> {
+    return (this.tensorHooks_ ??= new Map());
+  }
+  /** @internal Non-leaf outputs that `retainGrad()`: their `.grad` is set from the node's incoming gradient. */
+  get retained(): Map<number, AutogradMeta> {
+    return (this.retained_ ??= new Map());
+  }
+  /** @internal Whether any hook or retained grad is registered (the engine skips the hook pass otherwise). */
+  get hasHooks(): boolean {
+    return this.pre_ !== null || this.post_ !== null || this.tensorHooks_ !== null || this.retained_ !== null;
+  }
+  /** @internal Anomaly mode's record of where the forward op was called, if any. */
+  get forwardTrace(): unknown {
+    return this.meta_?.['traceback_'];
   }
 
   /** `grad_fn.next_functions`. @example y.gradFn!.nextFunctions[0]![0]!.name() */

@@ -1,7 +1,7 @@
 // Small pieces the derivative families share.
 
 import type { Tensor } from '@torchlet/tensor';
-import { asStrided, asStridedScatter, zeros } from '@torchlet/tensor';
+import { asStrided, asStridedScatter, NotImplementedError, zeros } from '@torchlet/tensor';
 import type { VjpContext } from './types.js';
 
 /** Input `i` of the forward op: the saved tensor, or the scalar that stood there (from `args.a`/`args.b`). */
@@ -22,7 +22,7 @@ export function zerosFor(ctx: VjpContext, i: number, like: Tensor = ctx.grad): T
  */
 export function embedView(g: Tensor, inputShape: readonly number[], replay: (t: Tensor) => Tensor): Tensor {
   const z = zeros([...inputShape], { dtype: g.dtype, device: g.device });
-  const v = replay(z);
+  const v = viewOf(z, replay);
   return asStridedScatter(z, g.reshape(v.shape), v.shape, v.strides, v.offset);
 }
 
@@ -30,7 +30,7 @@ export function embedView(g: Tensor, inputShape: readonly number[], replay: (t: 
 export function viewOfGrad(g: Tensor, replay: (t: Tensor) => Tensor): Tensor {
   const gc = g.contiguous();
   const z = zeros([...g.shape], { dtype: g.dtype, device: g.device });
-  const v = replay(z);
+  const v = viewOf(z, replay);
   return asStrided(gc, v.shape, v.strides, gc.offset + v.offset);
 }
 
@@ -38,8 +38,18 @@ export function viewOfGrad(g: Tensor, replay: (t: Tensor) => Tensor): Tensor {
 export function zeroViewOfGrad(g: Tensor, replay: (t: Tensor) => Tensor): Tensor {
   const gc = g.contiguous();
   const z = zeros([...g.shape], { dtype: g.dtype, device: g.device });
-  const v = replay(z);
+  const v = viewOf(z, replay);
   return asStridedScatter(gc, zeros([...v.shape], { dtype: g.dtype, device: g.device }), v.shape, v.strides, v.offset);
+}
+
+/** `replay(z)`, which must be a view of `z` (its geometry is what the gradient uses). */
+function viewOf(z: Tensor, replay: (t: Tensor) => Tensor): Tensor {
+  const v = replay(z);
+  if (v.storage !== z.storage) {
+    // e.g. indexing with tensors copies: its gradient is a scatter-add, not a strided write
+    throw new NotImplementedError('the gradient of an indexing op that copies (this derivative handles views only)');
+  }
+  return v;
 }
 
 /** A dim in [0, rank). */

@@ -215,7 +215,7 @@ describe('version counters and in-place writes', () => {
   it('refuses backward through a saved tensor modified afterwards', () => {
     const x = leaf([1, 2]);
     const y = x.exp();
-    const z = y.mul(2).sum(); // mul saves nothing of y's value ... but exp saved y
+    const z = y.mul(2).sum(); // exp saved its result y
     y.add_(1);
     expect(() => z.backward()).toThrow(/output 0 of ExpBackward0, is at version 1; expected version 0 instead/);
   });

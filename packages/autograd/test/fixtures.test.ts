@@ -68,6 +68,18 @@ const bodies: Record<string, (...xs: Tensor[]) => Tensor> = {
     extra['gy'] = () => gy!;
     return x!.mul(y!).sum();
   },
+  'non-smooth points': (x) => {
+    const half = torch.full([5], 0.5, { dtype: 'float32' });
+    return [x!.abs(), x!.relu(), x!.clamp(0, 1), x!.sign(), torch.maximum(x!, half), torch.minimum(x!, half),
+      torch.where(x!.gt(0), x!, x!.neg()), x!.clamp(0.5), x!.gelu(), x!.frac()].reduce((a, b) => a.add(b)).sum();
+  },
+  'ties in max and norms': (x) =>
+    [x!.amax(1).sum(), x!.max(), x!.norm(Infinity), x!.max(1).values.sum(), x!.min(1).values.sum(), x!.amin(), x!.norm(-Infinity).mul(2)]
+      .reduce((a, b) => a.add(b)),
+  'zeros in products and norms': (x) =>
+    [x!.prod(1).sum(), x!.cumprod(1).sum(), x!.norm(2, 1).sum(), x!.norm(1), x!.prod(), x!.norm(3, 1).sum()].reduce((a, b) => a.add(b)),
+  'pow and xlogy at zero': (x, y) =>
+    [x!.pow(2).sum(), torch.pow(x!, y!).sum(), torch.xlogy(x!, y!).sum(), x!.mul(0).add(1).pow(y!).sum()].reduce((a, b) => a.add(b)),
   'cifar-shaped mlp': (x, w1, b1, w2, b2) => {
     const h = x!.flatten(1).matmul(w1!.t()).add(b1!).relu();
     const logits = h.matmul(w2!.t()).add(b2!);

@@ -120,21 +120,27 @@ function dependencies(roots: readonly Node[]): Map<Node, number> {
   return deps;
 }
 
-/** Nodes from which one of `targets` can be reached (they must run); all when no targets. */
+/** Nodes from which one of `targets` can be reached (they must run). Iterative: graphs can be deep. */
 function neededNodes(deps: Map<Node, number>, targets: ReadonlySet<Node>): Set<Node> {
-  const needed = new Set<Node>();
-  const memo = new Map<Node, boolean>();
-  const visit = (n: Node): boolean => {
-    const known = memo.get(n);
-    if (known !== undefined) return known;
-    memo.set(n, false); // graphs are acyclic; this only guards against revisits
-    let r = targets.has(n);
-    for (const e of n.next) if (e && visit(e.node)) r = true;
-    memo.set(n, r);
-    if (r) needed.add(n);
-    return r;
-  };
-  for (const n of deps.keys()) visit(n);
+  const parents = new Map<Node, Node[]>();
+  for (const n of deps.keys()) {
+    for (const e of n.next) {
+      if (!e) continue;
+      const list = parents.get(e.node);
+      if (list) list.push(n);
+      else parents.set(e.node, [n]);
+    }
+  }
+  const needed = new Set<Node>([...targets].filter((t) => deps.has(t)));
+  const stack = [...needed];
+  while (stack.length > 0) {
+    for (const p of parents.get(stack.pop()!) ?? []) {
+      if (!needed.has(p)) {
+        needed.add(p);
+        stack.push(p);
+      }
+    }
+  }
   return needed;
 }
 

@@ -277,3 +277,14 @@ describe('device moves', () => {
     expect([x.grad!.device, x.grad!.tolistSync()]).toEqual(['cpu', [2, 2]]);
   });
 });
+
+describe('deep graphs', () => {
+  it('runs backward and autograd.grad through a chain of 20000 ops', () => {
+    const x = torch.ones(1, { requiresGrad: true });
+    let y = x;
+    for (let i = 0; i < 20000; i++) y = y.mul(1);
+    y.sum().backward(undefined, { retainGraph: true });
+    expect(x.grad!.tolistSync()).toEqual([1]);
+    expect(grad(y.sum(), [x])[0]!.tolistSync()).toEqual([1]);
+  });
+});

@@ -4,7 +4,8 @@ import './setup.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Tensor } from '@torchlet/tensor';
 import * as torch from '@torchlet/tensor';
-import { backward, enableGrad, grad, inferenceMode, isGradEnabled, isInferenceModeEnabled, noGrad, setGradEnabled } from '../src/index.js';
+import { backward, enableGrad, grad, gradcheck, gradgradcheck, inferenceMode, isGradEnabled, isInferenceModeEnabled, noGrad, setGradEnabled } from '../src/index.js';
+import { leaf as leafOf } from './inputs.js';
 
 const leaf = (values: number[]): Tensor => torch.tensor(values, { dtype: 'float32', requiresGrad: true });
 const same = (a: Tensor | null, b: Tensor): void => {
@@ -287,4 +288,21 @@ describe('deep graphs', () => {
     expect(x.grad!.tolistSync()).toEqual([1]);
     expect(grad(y.sum(), [x])[0]!.tolistSync()).toEqual([1]);
   });
+});
+
+describe('in-place writes through views, checked numerically', () => {
+  const cases: [string, (x: Tensor, w: Tensor) => Tensor][] = [
+    ['mul_ on a row', (x, w) => { const y = x.mul(1); y.at(0).mul_(w); return y; }],
+    ['add_ on a strided column, then a view of the result', (x, w) => { const y = x.sin(); y.at(':', [0, null, 2]).add_(w.at([0, 2]).unsqueeze(0)); return y.t().at(1); }],
+    ['two writes through overlapping views', (x, w) => { const y = x.mul(2); y.at(0).copy_(w); y.at(':', 1).mul_(y.at(':', 2)); return y; }],
+    ['sin_ on a transposed view', (x) => { const y = x.mul(1); y.t().at(0).sin_(); return y; }],
+  ];
+  for (const [name, f] of cases) {
+    it(`gradcheck and gradgradcheck: ${name}`, () => {
+      const x = leafOf([2, 3]);
+      const w = leafOf([3]);
+      expect(gradcheck(f, [x, w])).toBe(true);
+      expect(gradgradcheck(f, [x, w])).toBe(true);
+    });
+  }
 });

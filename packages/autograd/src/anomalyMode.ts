@@ -31,7 +31,10 @@ export function detectAnomaly<T>(fn: () => T, opts?: { checkNan?: boolean }): T 
   const prev = [enabled, checkNan] as const;
   setDetectAnomaly(true, opts);
   try {
-    return fn();
+    const r = fn();
+    // the mode would be switched off before the awaited part runs: refuse rather than mislead
+    if (r instanceof Promise) throw new TypeError('detectAnomaly() cannot take an async function: use setDetectAnomaly(true) instead');
+    return r;
   } finally {
     [enabled, checkNan] = prev;
   }

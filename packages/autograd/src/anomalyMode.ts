@@ -1,5 +1,7 @@
 // The anomaly-detection flag (torch.autograd.set_detect_anomaly).
 
+import { TorchTypeError } from '@torchlet/tensor';
+
 let enabled = false;
 let checkNan = true;
 
@@ -33,7 +35,7 @@ export function detectAnomaly<T>(fn: () => T, opts?: { checkNan?: boolean }): T 
   try {
     const r = fn();
     // the mode would be switched off before the awaited part runs: refuse rather than mislead
-    if (r instanceof Promise) throw new TypeError('detectAnomaly() cannot take an async function: use setDetectAnomaly(true) instead');
+    if (r instanceof Promise) throw new TorchTypeError('detectAnomaly() cannot take an async function: use setDetectAnomaly(true) instead');
     return r;
   } finally {
     [enabled, checkNan] = prev;

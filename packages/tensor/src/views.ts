@@ -393,7 +393,8 @@ export function asStrided(x: Tensor, size: readonly number[], stride: readonly n
  */
 export function asStridedScatter(input: Tensor, src: Tensor, size: readonly number[], stride: readonly number[], storageOffset = 0): Tensor {
   return traced(AS_STRIDED_SCATTER, [input, src], { size, stride, storageOffset }, () => {
-    const out = contiguous(input) === input ? cloneOf(input) : contiguous(input);
+    const dense = contiguous(input);
+    const out = dense === input ? cloneOf(input) : dense;
     checkGeometry(out, size, stride, storageOffset);
     if (src.ndim !== size.length || src.shape.some((s, i) => s !== size[i])) {
       throw new RuntimeError(`expected src to have a size equal to the slice of self. src size = ${fmtShape(src.shape)}, slice size = ${fmtShape(size)}`);

@@ -306,3 +306,14 @@ describe('in-place writes through views, checked numerically', () => {
     });
   }
 });
+
+describe('traced in-place ops', () => {
+  it('bump the version counter once, also when their implementation does not', () => {
+    const NO_BUMP = torch.defineOp('testInplaceWithoutBump', false);
+    const x = torch.ones(2);
+    torch.traced(NO_BUMP, [x], {}, () => x, { inplace: true });
+    expect(x.version).toBe(1);
+    x.add_(1); // bumps itself: still one per op
+    expect(x.version).toBe(2);
+  });
+});

@@ -27,6 +27,12 @@ show('logits.max(1).values', values);
 show('logits.max(1).indices', indices);
 show('torch.tensor([1e-5, 1, 1000.5])  (scientific notation, as PyTorch)', torch.tensor([1e-5, 1, 1000.5]));
 show('torch.arange(2000).float()  (summarised)', torch.arange(2000).float());
+const p = torch.tensor([1, 2, 3], { dtype: 'float32', requiresGrad: true });
+show("p = torch.tensor([1, 2, 3], { dtype: 'float32', requiresGrad: true })", p);
+const loss = p.mul(p).sum();
+show('loss = p.mul(p).sum()', loss);
+loss.backward();
+show('loss.backward(); p.grad', p.grad);
 show('torch.memory()', JSON.stringify(torch.memory()));
 
 try {

@@ -4,7 +4,7 @@
 import type { DType } from './backend/dtype.js';
 import { isFloatingPoint, isIntegral } from './backend/dtype.js';
 import type { BinaryOp, UnaryOp } from './backend/ops.js';
-import { COMPARISON_OPS } from './backend/ops.js';
+import { BINARY_OPS, COMPARISON_OPS, UNARY_OPS } from './backend/ops.js';
 import type { Operand, View } from './backend/types.js';
 import { getDefaultDevice } from './device.js';
 import type { Device } from './device.js';
@@ -16,6 +16,29 @@ import { broadcastShapes, fmtShape } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
 import { cast, clone, copyInto, expandView } from './copy.js';
+import { defineOp, traced } from './trace.js';
+
+// Every op is declared once for autograd (trace.ts); those without a derivative say so.
+const UNARY_NO_GRAD: ReadonlySet<UnaryOp> = new Set(['logicalNot', 'bitwiseNot', 'isnan', 'isinf', 'isposinf', 'isneginf', 'isfinite', 'signbit']);
+const UNARY_TRACE = Object.fromEntries(UNARY_OPS.map((op) => [op, defineOp(op, !UNARY_NO_GRAD.has(op))])) as Record<UnaryOp, string>;
+const BINARY_NO_GRAD: ReadonlySet<BinaryOp> = new Set([
+  'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logicalAnd', 'logicalOr', 'logicalXor',
+  'bitwiseAnd', 'bitwiseOr', 'bitwiseXor', 'leftShift', 'rightShift',
+]);
+const BINARY_TRACE = Object.fromEntries(BINARY_OPS.map((op) => [op, defineOp(op, !BINARY_NO_GRAD.has(op))])) as Record<BinaryOp, string>;
+const WHERE = defineOp('where');
+const CLAMP = defineOp('clamp');
+const NAN_TO_NUM = defineOp('nanToNum');
+const LERP = defineOp('lerp');
+const ISCLOSE = defineOp('isclose', false);
+
+/** Scalar operands of a binary op, as numbers, for its derivative (`a`/`b` absent where a tensor). */
+function scalarArgs(a: TensorOrScalar, b: TensorOrScalar): { a?: number; b?: number } {
+  return { a: isTensor(a) ? undefined : scalarValue(a), b: isTensor(b) ? undefined : scalarValue(b) };
+}
+
+/** A tensor operand for `traced` (scalars are not operands autograd sees). */
+const operand = (x: TensorOrScalar | null | undefined): Tensor | undefined => (isTensor(x) ? x : undefined);
 
 /** How a unary op's output dtype follows its input's. */
 type UnaryKind = 'float' | 'same' | 'bool';
@@ -100,8 +123,12 @@ function unaryDtype(op: UnaryOp, d: DType): DType {
   return d;
 }
 
-/** @internal Applies a unary primitive, into `out` when given (in-place forms). */
+/** @internal Applies a unary primitive, into `out` when given (in-place forms, `out` is `x`). */
 export function unaryOp(op: UnaryOp, x: Tensor, out?: Tensor): Tensor {
+  return traced(UNARY_TRACE[op], [x], {}, () => unaryImpl(op, x, out), { inplace: out !== undefined });
+}
+
+function unaryImpl(op: UnaryOp, x: Tensor, out?: Tensor): Tensor {
   if (op === 'neg' && x.dtype === 'bool') {
     throw new RuntimeError(
       'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
@@ -156,8 +183,12 @@ function deviceOf(...xs: TensorOrScalar[]): Device {
   return checkSameDevice(xs) ?? getDefaultDevice();
 }
 
-/** @internal Applies a binary primitive with broadcasting and type promotion. */
+/** @internal Applies a binary primitive with broadcasting and type promotion (in place when `opts.out` is `a`). */
 export function binaryOp(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, opts: BinaryOptions = {}): Tensor {
+  return traced(BINARY_TRACE[op], [operand(a), operand(b)], scalarArgs(a, b), () => binaryImpl(op, a, b, opts), { inplace: opts.out !== undefined });
+}
+
+function binaryImpl(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, opts: BinaryOptions): Tensor {
   const device = deviceOf(a, b, ...(opts.out ? [opts.out] : []));
   const common = resultType(a, b);
   const computeDtype = opts.computeDtype ?? common;
@@ -186,6 +217,10 @@ export interface AlphaOptions {
 
 /** `torch.add(a, b, { alpha })` = a + alpha * b. @example torch.add(torch.tensor([1, 2]), torch.tensor([10, 20]), { alpha: 2 }) // tensor([21, 42]) */
 export function add(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions & { out?: Tensor }): Tensor {
+  return traced(BINARY_TRACE.add, [operand(a), operand(b)], { ...scalarArgs(a, b), alpha: scalarValue(opts?.alpha ?? 1) }, () => addImpl(a, b, opts), { inplace: opts?.out !== undefined });
+}
+
+function addImpl(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions & { out?: Tensor }): Tensor {
   const scaled = opts?.alpha !== undefined && opts.alpha !== 1 ? mulAlpha(a, b, opts.alpha) : b;
   // alpha never changes the result type: 2 * 1.5 is the JS number 3, still a float operand
   return binaryOp('add', a, scaled, { out: opts?.out, computeDtype: resultType(a, b) });
@@ -201,6 +236,10 @@ function mulAlpha(a: TensorOrScalar, b: TensorOrScalar, alpha: Scalar): TensorOr
 
 /** `torch.sub(a, b, { alpha })` = a - alpha * b. @example torch.sub(torch.tensor([5, 7]), torch.tensor([1, 2]), { alpha: 2 }) // tensor([3, 3]) */
 export function sub(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions & { out?: Tensor }): Tensor {
+  return traced(BINARY_TRACE.sub, [operand(a), operand(b)], { ...scalarArgs(a, b), alpha: scalarValue(opts?.alpha ?? 1) }, () => subImpl(a, b, opts), { inplace: opts?.out !== undefined });
+}
+
+function subImpl(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions & { out?: Tensor }): Tensor {
   const isBoolOperand = (x: TensorOrScalar) => (isTensor(x) ? x.dtype === 'bool' : typeof x === 'boolean');
   if (isBoolOperand(a) && isBoolOperand(b)) {
     throw new RuntimeError(
@@ -276,6 +315,10 @@ export function bitwise(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, out?
  * @example torch.where(x.gt(0), x, 0)
  */
 export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  return traced(WHERE, [cond, operand(a), operand(b)], {}, () => whereImpl(cond, a, b));
+}
+
+function whereImpl(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor {
   if (cond.dtype !== 'bool') {
     throw new RuntimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${SCALAR_TYPE_NAME[cond.dtype]}`);
   }
@@ -293,6 +336,12 @@ export type ClampBound = TensorOrScalar | null | undefined;
 
 /** `torch.clamp(x, min, max)`: bounds may be scalars or tensors. @example torch.clamp(torch.tensor([-2, 0, 2]), 0) // tensor([0, 0, 2]) */
 export function clamp(x: Tensor, min?: ClampBound, max?: ClampBound, out?: Tensor): Tensor {
+  const bound = (v: ClampBound) => (v === null || v === undefined || isTensor(v) ? undefined : scalarValue(v));
+  const args = { min: bound(min), max: bound(max) };
+  return traced(CLAMP, [x, operand(min), operand(max)], args, () => clampImpl(x, min, max, out), { inplace: out !== undefined });
+}
+
+function clampImpl(x: Tensor, min?: ClampBound, max?: ClampBound, out?: Tensor): Tensor {
   const hasMin = min !== undefined && min !== null;
   const hasMax = max !== undefined && max !== null;
   if (!hasMin && !hasMax) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
@@ -315,6 +364,10 @@ function checkClampBool(min: TensorOrScalar | null, max: TensorOrScalar | null):
 
 /** `torch.nan_to_num(x, nan=0, posinf=max, neginf=min)`. @example torch.nanToNum(torch.tensor([NaN, -Infinity]), { neginf: -1 }) // tensor([ 0., -1.]) */
 export function nanToNum(x: Tensor, opts?: { nan?: number; posinf?: number | null; neginf?: number | null }, out?: Tensor): Tensor {
+  return traced(NAN_TO_NUM, [x], {}, () => nanToNumImpl(x, opts, out), { inplace: out !== undefined });
+}
+
+function nanToNumImpl(x: Tensor, opts?: { nan?: number; posinf?: number | null; neginf?: number | null }, out?: Tensor): Tensor {
   if (out) checkNoInternalOverlap(out);
   if (!isFloatingPoint(x.dtype)) return out ? out : clone(x);
   const max = FINFO_MAX[x.dtype]!;
@@ -339,6 +392,11 @@ const CPP_TYPE_NAME: Record<DType, string> = {
  * @example torch.lerp(a, b, 0.25)
  */
 export function lerp(start: Tensor, end: Tensor, weight: TensorOrScalar, out?: Tensor): Tensor {
+  const args = { weight: isTensor(weight) ? undefined : scalarValue(weight) };
+  return traced(LERP, [start, end, operand(weight)], args, () => lerpImpl(start, end, weight, out), { inplace: out !== undefined });
+}
+
+function lerpImpl(start: Tensor, end: Tensor, weight: TensorOrScalar, out?: Tensor): Tensor {
   const dtype = start.dtype;
   for (const [name, t] of [['end', end], ['weight', weight]] as const) {
     if (isTensor(t) && t.dtype !== dtype) {
@@ -388,6 +446,11 @@ export function gelu(x: Tensor, opts?: { approximate?: 'none' | 'tanh' }): Tenso
  * @example torch.softplus(torch.tensor([0, 1]).float(), { beta: 2 }) // tensor([0.3466, 1.0635])
  */
 export function softplus(x: Tensor, opts?: { beta?: number; threshold?: number }): Tensor {
+  const args = { beta: opts?.beta ?? 1, threshold: opts?.threshold ?? 20 };
+  return traced(UNARY_TRACE.softplus, [x], args, () => softplusImpl(x, opts));
+}
+
+function softplusImpl(x: Tensor, opts?: { beta?: number; threshold?: number }): Tensor {
   checkSupported(UNARY_REFUSED.softplus, x.dtype);
   const beta = opts?.beta ?? 1;
   const threshold = opts?.threshold ?? 20;
@@ -399,6 +462,10 @@ export function softplus(x: Tensor, opts?: { beta?: number; threshold?: number }
 
 /** `torch.round(x, decimals=0)`: half to even. @example torch.round(torch.tensor([1.25, 2.5]), { decimals: 1 }) // tensor([1.2000, 2.5000]) */
 export function round(x: Tensor, opts?: { decimals?: number }): Tensor {
+  return traced(UNARY_TRACE.round, [x], { decimals: opts?.decimals ?? 0 }, () => roundImpl(x, opts));
+}
+
+function roundImpl(x: Tensor, opts?: { decimals?: number }): Tensor {
   const d = opts?.decimals ?? 0;
   if (d === 0) return unaryOp('round', x);
   if (!isFloatingPoint(x.dtype)) throw notImplementedFor('round_cpu', x.dtype);
@@ -411,6 +478,10 @@ export function round(x: Tensor, opts?: { decimals?: number }): Tensor {
  * @example torch.isclose(torch.tensor([1, NaN]), torch.tensor([1, NaN]), { equalNan: true }) // tensor([True, True])
  */
 export function isclose(a: Tensor, b: Tensor, opts?: { rtol?: number; atol?: number; equalNan?: boolean }): Tensor {
+  return traced(ISCLOSE, [a, b], {}, () => iscloseImpl(a, b, opts));
+}
+
+function iscloseImpl(a: Tensor, b: Tensor, opts?: { rtol?: number; atol?: number; equalNan?: boolean }): Tensor {
   if (a.dtype !== b.dtype) throw new RuntimeError(`${SCALAR_TYPE_NAME[a.dtype]} did not match ${SCALAR_TYPE_NAME[b.dtype]}`);
   const rtol = opts?.rtol ?? 1e-5;
   const atol = opts?.atol ?? 1e-8;

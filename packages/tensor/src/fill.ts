@@ -6,9 +6,22 @@ import { isTensor, scalarValue } from './operands.js';
 import type { DType } from './backend/dtype.js';
 import type { Tensor } from './tensor.js';
 import { copyInto } from './copy.js';
+import { defineOp, traced } from './trace.js';
+
+const FILL = defineOp('fill_');
+const ZERO = defineOp('zero_');
 
 /** Sets every element of `x` to `value` (a scalar or a 0-d tensor): `x.fill_(value)`. @example torch.zeros(2).fill_(torch.tensor(1.5)) // tensor([1.5000, 1.5000]) */
 export function fill(x: Tensor, value: Scalar | Tensor): Tensor {
+  return traced(FILL, [x, isTensor(value) ? value : undefined], {}, () => fillImpl(x, value), { inplace: true });
+}
+
+/** `x.zero_()`: every element set to 0, in place. @example zero(torch.ones(2)) // tensor([0., 0.]) */
+export function zero(x: Tensor): Tensor {
+  return traced(ZERO, [x], {}, () => fillImpl(x, 0), { inplace: true });
+}
+
+function fillImpl(x: Tensor, value: Scalar | Tensor): Tensor {
   if (isTensor(value)) {
     if (value.ndim !== 0) {
       throw new RuntimeError(`fill_ only supports 0-dimension value tensor but got tensor with ${value.ndim} dimensions.`);

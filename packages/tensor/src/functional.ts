@@ -327,3 +327,5 @@ export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Ten
   if (a === undefined || b === undefined) throw new TorchTypeError('where() takes 1 or 3 arguments: where(condition) or where(condition, input, other)');
   return E.where(cond, a, b);
 }
+// autograd support: the strided view and its scatter, which in-place writes through views need
+export { asStrided, asStridedScatter } from './views.js';

@@ -35,3 +35,5 @@ export type { MeshgridOptions } from './broadcasting.js';
 export type { RepeatInterleaveOptions } from './shapeOps.js';
 export type { Sublist } from './einsum.js';
 export type { ScatterReduceOptions, ScatterReduction } from './gatherScatter.js';
+export type { AutogradBridge, BackwardOptions, GradFn, MaybeGrad, RemovableHandle } from './autogradBridge.js';
+export { setAutogradBridge } from './autogradBridge.js';

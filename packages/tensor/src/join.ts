@@ -7,12 +7,22 @@ import { fmtShape, normalizeDim } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
 import { narrow, select, unsqueeze } from './views.js';
+import { defineOp, traced } from './trace.js';
+
+const CAT = defineOp('cat');
+const STACK = defineOp('stack');
+const SPLIT = defineOp('split');
+const UNBIND = defineOp('unbind');
 
 /**
  * `torch.cat(tensors, dim=0)`: dtypes promote; legacy empty 1-D tensors are skipped.
  * @example torch.cat([torch.tensor([1, 2]), torch.tensor([3.5])]) // tensor([1.0000, 2.0000, 3.5000])
  */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
+  return traced(CAT, tensors, { dim }, () => catImpl(tensors, dim));
+}
+
+function catImpl(tensors: readonly Tensor[], dim: number): Tensor {
   if (tensors.length === 0) throw new RuntimeError('torch.cat(): expected a non-empty list of Tensors');
   const device = checkSameDevice(tensors)!;
   const parts = tensors.filter((t) => !(t.ndim === 1 && t.shape[0] === 0));
@@ -55,6 +65,10 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
  * @example torch.stack([torch.tensor([1, 2]), torch.tensor([3, 4])], 1).shape // [2, 2]
  */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
+  return traced(STACK, tensors, { dim }, () => stackImpl(tensors, dim));
+}
+
+function stackImpl(tensors: readonly Tensor[], dim: number): Tensor {
   if (tensors.length === 0) throw new RuntimeError('stack expects a non-empty TensorList');
   const ref = tensors[0]!;
   tensors.forEach((t, i) => {
@@ -70,6 +84,10 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
 
 /** `x.split(splitSize | sizes, dim=0)`: views. @example torch.arange(5).split(2) // [tensor([0, 1]), tensor([2, 3]), tensor([4])] */
 export function split(x: Tensor, splitSize: number | readonly number[], dim = 0): Tensor[] {
+  return traced(SPLIT, [x], { splitSize, dim }, () => splitImpl(x, splitSize, dim));
+}
+
+function splitImpl(x: Tensor, splitSize: number | readonly number[], dim: number): Tensor[] {
   const d = normalizeDim(dim, x.ndim);
   const size = x.shape[d]!;
   if (typeof splitSize === 'number') {
@@ -110,6 +128,10 @@ export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
 
 /** `x.unbind(dim=0)`: the slices along `dim`, as views. @example torch.tensor([[1, 2], [3, 4]]).unbind() // [tensor([1, 2]), tensor([3, 4])] */
 export function unbind(x: Tensor, dim = 0): Tensor[] {
+  return traced(UNBIND, [x], { dim }, () => unbindImpl(x, dim));
+}
+
+function unbindImpl(x: Tensor, dim: number): Tensor[] {
   if (x.ndim === 0) throw new IndexError('Dimension specified as 0 but tensor has no dimensions');
   const d = normalizeDim(dim, x.ndim);
   return Array.from({ length: x.shape[d]! }, (_, i) => select(x, d, i));

@@ -9,6 +9,14 @@ import { emptyTensor } from './tensor.js';
 import { contiguous, expandView } from './copy.js';
 import { mul } from './elementwise.js';
 import { reshape, squeeze, transpose, unsqueeze } from './views.js';
+import { defineOp, traced } from './trace.js';
+
+const MM = defineOp('mm');
+const BMM = defineOp('bmm');
+const MV = defineOp('mv');
+const DOT = defineOp('dot');
+/** matmul's broadcast-batch path; its other paths are the mm/mv/dot/view ops above, as in PyTorch. */
+const MATMUL = defineOp('matmul');
 
 function sameDtype(a: Tensor, b: Tensor): void {
   if (a.dtype !== b.dtype) {
@@ -32,6 +40,10 @@ function batched(a: Tensor, b: Tensor): Tensor {
 
 /** `torch.mm(a, b)`: 2-D × 2-D. @example torch.mm(torch.ones(2, 3), torch.ones(3, 4)).shape // [2, 4] */
 export function mm(a: Tensor, b: Tensor): Tensor {
+  return traced(MM, [a, b], {}, () => mmImpl(a, b));
+}
+
+function mmImpl(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 2) throw new RuntimeError(`self must be a matrix`);
   if (b.ndim !== 2) throw new RuntimeError(`mat2 must be a matrix`);
   if (a.shape[1] !== b.shape[0]) {
@@ -43,6 +55,10 @@ export function mm(a: Tensor, b: Tensor): Tensor {
 
 /** `torch.bmm(a, b)`: 3-D × 3-D with equal batch sizes. @example torch.bmm(torch.ones(5, 2, 3), torch.ones(5, 3, 4)).shape // [5, 2, 4] */
 export function bmm(a: Tensor, b: Tensor): Tensor {
+  return traced(BMM, [a, b], {}, () => bmmImpl(a, b));
+}
+
+function bmmImpl(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 3) throw new RuntimeError(`batch1 must be a 3D tensor`);
   if (b.ndim !== 3) throw new RuntimeError(`batch2 must be a 3D tensor`);
   if (b.shape[0] !== a.shape[0] || b.shape[1] !== a.shape[2]) {
@@ -56,6 +72,10 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
 
 /** `torch.mv(m, v)`: matrix × vector. @example torch.mv(torch.tensor([[1, 2], [3, 4]]), torch.tensor([1, 1])) // tensor([3, 7]) */
 export function mv(m: Tensor, v: Tensor): Tensor {
+  return traced(MV, [m, v], {}, () => mvImpl(m, v));
+}
+
+function mvImpl(m: Tensor, v: Tensor): Tensor {
   if (m.ndim !== 2 || v.ndim !== 1) {
     throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${m.ndim}, ${v.ndim}`);
   }
@@ -68,6 +88,10 @@ export function mv(m: Tensor, v: Tensor): Tensor {
 
 /** `torch.dot(a, b)`: 1-D · 1-D → 0-d. @example torch.dot(torch.tensor([1, 2]), torch.tensor([3, 4])) // tensor(11) */
 export function dot(a: Tensor, b: Tensor): Tensor {
+  return traced(DOT, [a, b], {}, () => dotImpl(a, b));
+}
+
+function dotImpl(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 1 || b.ndim !== 1) throw new RuntimeError(`1D tensors expected, but got ${a.ndim}D and ${b.ndim}D tensors`);
   if (a.dtype !== b.dtype) {
     throw new RuntimeError(`dot : expected both vectors to have same dtype, but found ${SCALAR_TYPE_NAME[a.dtype]} and ${SCALAR_TYPE_NAME[b.dtype]}`);
@@ -136,6 +160,6 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${count}, ${k1}] but got: [${count}, ${k2}].`);
   }
   sameDtype(a, b);
-  return batched(a, b);
+  return traced(MATMUL, [a, b], {}, () => batched(a, b));
 }
 

@@ -13,6 +13,27 @@ import { cast } from './copy.js';
 import { binaryOp, sub, unaryOp, where } from './elementwise.js';
 import { squeeze } from './views.js';
 import { full } from './creation.js';
+import { defineOp, traced } from './trace.js';
+
+const SUM = defineOp('sum');
+const PROD = defineOp('prod');
+const MEAN = defineOp('mean');
+const AMAX = defineOp('amax');
+const AMIN = defineOp('amin');
+const ARGMAX = defineOp('argmax', false);
+const ARGMIN = defineOp('argmin', false);
+const MAX_DIM = defineOp('maxDim');
+const MIN_DIM = defineOp('minDim');
+const MAX_ALL = defineOp('maxAll');
+const MIN_ALL = defineOp('minAll');
+const ALL = defineOp('all', false);
+const ANY = defineOp('any', false);
+const VAR = defineOp('var');
+const STD = defineOp('std');
+const LOGSUMEXP = defineOp('logsumexp');
+const NORM = defineOp('norm');
+const CUMSUM = defineOp('cumsum');
+const CUMPROD = defineOp('cumprod');
 
 /** Options of reductions over dims. */
 export interface ReduceOptions {
@@ -61,16 +82,28 @@ function sumDtype(x: Tensor, dtype?: DType): DType {
 
 /** `torch.sum(x, dim?, { keepdim, dtype })`. @example torch.tensor([[1, 2], [3, 4]]).sum(1, { keepdim: true }).shape // [2, 1] */
 export function sum(x: Tensor, dim?: Dims, opts?: ReduceOptions): Tensor {
+  return traced(SUM, [x], { dim, keepdim: opts?.keepdim ?? false }, () => sumImpl(x, dim, opts));
+}
+
+function sumImpl(x: Tensor, dim?: Dims, opts?: ReduceOptions): Tensor {
   return reduceOp('sum', x, dim, opts?.keepdim ?? false, sumDtype(x, opts?.dtype));
 }
 
 /** `torch.prod(x, dim?, { keepdim, dtype })`. @example torch.tensor([1, 2, 3, 4]).prod() // tensor(24) */
 export function prod(x: Tensor, dim?: number | null, opts?: ReduceOptions): Tensor {
+  return traced(PROD, [x], { dim, keepdim: opts?.keepdim ?? false }, () => prodImpl(x, dim, opts));
+}
+
+function prodImpl(x: Tensor, dim?: number | null, opts?: ReduceOptions): Tensor {
   return reduceOp('prod', x, dim, opts?.keepdim ?? false, sumDtype(x, opts?.dtype));
 }
 
 /** `torch.mean(x, dim?, { keepdim, dtype })`: floating point only, as in PyTorch. @example torch.tensor([1, 2]).mean(null, { dtype: 'float64' }) // tensor(1.5000, dtype=torch.float64) */
 export function mean(x: Tensor, dim?: Dims, opts?: ReduceOptions): Tensor {
+  return traced(MEAN, [x], { dim, keepdim: opts?.keepdim ?? false }, () => meanImpl(x, dim, opts));
+}
+
+function meanImpl(x: Tensor, dim?: Dims, opts?: ReduceOptions): Tensor {
   const dtype = opts?.dtype ?? x.dtype;
   if (!isFloatingPoint(dtype)) {
     throw new RuntimeError(
@@ -85,23 +118,39 @@ export function mean(x: Tensor, dim?: Dims, opts?: ReduceOptions): Tensor {
 
 /** `torch.amax(x, dim=(), keepdim)`: maxima over `dim` (all dims when omitted). @example torch.tensor([[1, 5], [3, 4]]).amax() // tensor(5) */
 export function amax(x: Tensor, dim?: Dims, opts?: { keepdim?: boolean }): Tensor {
+  return traced(AMAX, [x], { dim, keepdim: opts?.keepdim ?? false }, () => amaxImpl(x, dim, opts));
+}
+
+function amaxImpl(x: Tensor, dim?: Dims, opts?: { keepdim?: boolean }): Tensor {
   requireNonEmpty('amax', x, dim ?? []);
   return reduceOp('max', x, dim, opts?.keepdim ?? false, x.dtype);
 }
 
 /** `torch.amin(x, dim=(), keepdim)`: minima over `dim` (all dims when omitted). @example torch.tensor([[1, 5], [3, 4]]).amin(1) // tensor([1, 3]) */
 export function amin(x: Tensor, dim?: Dims, opts?: { keepdim?: boolean }): Tensor {
+  return traced(AMIN, [x], { dim, keepdim: opts?.keepdim ?? false }, () => aminImpl(x, dim, opts));
+}
+
+function aminImpl(x: Tensor, dim?: Dims, opts?: { keepdim?: boolean }): Tensor {
   requireNonEmpty('amin', x, dim ?? []);
   return reduceOp('min', x, dim, opts?.keepdim ?? false, x.dtype);
 }
 
 /** `torch.argmax(x, dim?, keepdim)`: the first index of the maximum (flat when no dim). @example torch.tensor([[1, 5], [5, 4]]).argmax() // tensor(1) */
 export function argmax(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
+  return traced(ARGMAX, [x], {}, () => argmaxImpl(x, dim, opts));
+}
+
+function argmaxImpl(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
   return argExtreme('argmax', x, dim, opts?.keepdim ?? false);
 }
 
 /** `torch.argmin(x, dim?, keepdim)`: the first index of the minimum (flat when no dim). @example torch.tensor([[1, 5], [3, 0]]).argmin(0) // tensor([0, 1]) */
 export function argmin(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
+  return traced(ARGMIN, [x], {}, () => argminImpl(x, dim, opts));
+}
+
+function argminImpl(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
   return argExtreme('argmin', x, dim, opts?.keepdim ?? false);
 }
 
@@ -113,6 +162,11 @@ function argExtreme(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | und
 
 /** `torch.max(x, dim, keepdim)` / `torch.min(…)` → [values, indices]. @example maxAlongDim('max', torch.tensor([[1, 5], [3, 4]]), 1, false).indices // tensor([1, 1]) */
 export function maxAlongDim(op: 'max' | 'min', x: Tensor, dim: number, keepdim: boolean): ValuesIndices {
+  const [values, indices] = traced(op === 'max' ? MAX_DIM : MIN_DIM, [x], { dim, keepdim }, () => [...maxAlongDimImpl(op, x, dim, keepdim)]);
+  return valuesIndices(values!, indices!);
+}
+
+function maxAlongDimImpl(op: 'max' | 'min', x: Tensor, dim: number, keepdim: boolean): ValuesIndices {
   requireNonEmpty(op, x, dim);
   const d = normalizeDim(dim, x.ndim);
   const values = reduceOp(op, x, d, keepdim, x.dtype);
@@ -122,17 +176,29 @@ export function maxAlongDim(op: 'max' | 'min', x: Tensor, dim: number, keepdim: 
 
 /** `torch.max(x)` / `torch.min(x)` over everything, as a 0-d tensor. @example maxAll('min', torch.tensor([[1, 5], [3, 4]])) // tensor(1) */
 export function maxAll(op: 'max' | 'min', x: Tensor): Tensor {
+  return traced(op === 'max' ? MAX_ALL : MIN_ALL, [x], {}, () => maxAllImpl(op, x));
+}
+
+function maxAllImpl(op: 'max' | 'min', x: Tensor): Tensor {
   requireNonEmpty(op, x, undefined);
   return reduceOp(op, x, null, false, x.dtype);
 }
 
 /** `torch.all(x, dim?, keepdim)` → bool (uint8 for uint8 input, as PyTorch). @example torch.tensor([1, 2]).all() // tensor(True) */
 export function all(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
+  return traced(ALL, [x], {}, () => allImpl(x, dim, opts));
+}
+
+function allImpl(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
   return reduceOp('all', x, dim, opts?.keepdim ?? false, x.dtype === 'uint8' ? 'uint8' : 'bool');
 }
 
 /** `torch.any(x, dim?, keepdim)` → bool (uint8 for uint8 input, as PyTorch). @example torch.tensor([0, 2]).byte().any() // tensor(1, dtype=torch.uint8) */
 export function any(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
+  return traced(ANY, [x], {}, () => anyImpl(x, dim, opts));
+}
+
+function anyImpl(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }): Tensor {
   return reduceOp('any', x, dim, opts?.keepdim ?? false, x.dtype === 'uint8' ? 'uint8' : 'bool');
 }
 
@@ -145,6 +211,10 @@ export interface VarOptions {
 
 /** `torch.var(x, dim?, { correction=1, keepdim })`. @example torch.tensor([1, 2, 3, 4]).float().var(0, { correction: 0 }) // tensor(1.2500) */
 export function variance(x: Tensor, dim?: Dims, opts?: VarOptions): Tensor {
+  return traced(VAR, [x], varArgs(dim, opts), () => varianceImpl(x, dim, opts));
+}
+
+function varianceImpl(x: Tensor, dim?: Dims, opts?: VarOptions): Tensor {
   if (!isFloatingPoint(x.dtype)) throw new RuntimeError('std and var only support floating point and complex dtypes');
   const correction = opts?.correction ?? (opts?.unbiased === false ? 0 : 1);
   const axes = normalizeDims(dim, x.ndim);
@@ -158,12 +228,25 @@ export function variance(x: Tensor, dim?: Dims, opts?: VarOptions): Tensor {
 
 /** `torch.std(x, dim?, { correction=1, keepdim })`. @example torch.tensor([1, 2, 3, 4]).float().std() // tensor(1.2910) */
 export function std(x: Tensor, dim?: Dims, opts?: VarOptions): Tensor {
+  return traced(STD, [x], varArgs(dim, opts), () => stdImpl(x, dim, opts));
+}
+
+/** The arguments var/std's derivatives need: dims, correction and keepdim as resolved. */
+function varArgs(dim: Dims, opts?: VarOptions): Record<string, unknown> {
+  return { dim, correction: opts?.correction ?? (opts?.unbiased === false ? 0 : 1), keepdim: opts?.keepdim ?? false };
+}
+
+function stdImpl(x: Tensor, dim?: Dims, opts?: VarOptions): Tensor {
   const v = variance(x, dim, opts);
   return unaryOp('sqrt', v, v);
 }
 
 /** `torch.logsumexp(x, dim, keepdim)`: stable log(sum(exp(x))). @example torch.tensor([1000, 1000]).float().logsumexp(0) // tensor(1000.6932) */
 export function logsumexp(x: Tensor, dim: Dims, opts?: { keepdim?: boolean }): Tensor {
+  return traced(LOGSUMEXP, [x], { dim, keepdim: opts?.keepdim ?? false }, () => logsumexpImpl(x, dim, opts));
+}
+
+function logsumexpImpl(x: Tensor, dim: Dims, opts?: { keepdim?: boolean }): Tensor {
   const xf = isFloatingPoint(x.dtype) ? x : cast(x, getDefaultDtype());
   const axes = normalizeDims(dim, x.ndim);
   const keepdim = opts?.keepdim ?? false;
@@ -180,6 +263,10 @@ export function logsumexp(x: Tensor, dim: Dims, opts?: { keepdim?: boolean }): T
  * @example torch.tensor([3, -4]).float().norm(1) // tensor(7.)
  */
 export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: Dims, opts?: { keepdim?: boolean; dtype?: DType }): Tensor {
+  return traced(NORM, [x], { p, dim, keepdim: opts?.keepdim ?? false }, () => normImpl(x, p, dim, opts));
+}
+
+function normImpl(x: Tensor, p: number | 'fro' = 'fro', dim?: Dims, opts?: { keepdim?: boolean; dtype?: DType }): Tensor {
   if (!isFloatingPoint(x.dtype)) {
     throw new RuntimeError(`norm(): input dtype should be either floating point or complex. Got ${SCALAR_TYPE_NAME[x.dtype]} instead.`);
   }
@@ -212,11 +299,19 @@ export function scanOp(op: ScanOp, x: Tensor, dim: number, dtype: DType): Tensor
 
 /** `torch.cumsum(x, dim, { dtype })`: integers accumulate in int64. @example torch.tensor([1, 2]).int().cumsum(0).dtype // 'int64' */
 export function cumsum(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
+  return traced(CUMSUM, [x], { dim }, () => cumsumImpl(x, dim, opts));
+}
+
+function cumsumImpl(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
   return scanOp('sum', x, dim, sumDtype(x, opts?.dtype));
 }
 
 /** `torch.cumprod(x, dim, { dtype })`: running products along `dim`. @example torch.tensor([1, 2, 3, 4]).cumprod(0) // tensor([ 1,  2,  6, 24]) */
 export function cumprod(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
+  return traced(CUMPROD, [x], { dim }, () => cumprodImpl(x, dim, opts));
+}
+
+function cumprodImpl(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
   return scanOp('prod', x, dim, sumDtype(x, opts?.dtype));
 }
 

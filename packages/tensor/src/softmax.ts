@@ -10,6 +10,10 @@ import { normalizeDim } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
 import { cast } from './copy.js';
+import { defineOp, traced } from './trace.js';
+
+const SOFTMAX = defineOp('softmax');
+const LOG_SOFTMAX = defineOp('logSoftmax');
 
 function run(x: Tensor, dim: number, dtype: DType | undefined, log: boolean): Tensor {
   const d = normalizeDim(dim, x.ndim);
@@ -38,10 +42,10 @@ function asRow(v: View): View {
 
 /** `torch.softmax(x, dim, { dtype })`. @example torch.softmax(torch.tensor([1, 1]), -1, { dtype: 'float32' }) // tensor([0.5000, 0.5000]) */
 export function softmax(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
-  return run(x, dim, opts?.dtype, false);
+  return traced(SOFTMAX, [x], { dim }, () => run(x, dim, opts?.dtype, false));
 }
 
 /** `torch.log_softmax(x, dim, { dtype })`. @example torch.logSoftmax(torch.zeros(2), 0) // tensor([-0.6931, -0.6931]) */
 export function logSoftmax(x: Tensor, dim: number, opts?: { dtype?: DType }): Tensor {
-  return run(x, dim, opts?.dtype, true);
+  return traced(LOG_SOFTMAX, [x], { dim }, () => run(x, dim, opts?.dtype, true));
 }

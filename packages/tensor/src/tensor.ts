@@ -27,7 +27,7 @@ import * as Tri from './triangular.js';
 import * as G from './gatherScatter.js';
 import * as A from './indexAlongDim.js';
 import * as M from './masked.js';
-import { fill } from './fill.js';
+import { fill, zero } from './fill.js';
 import * as N from './creation.js';
 import { formatTensor } from './print/format.js';
 import type { TensorOrScalar, Scalar } from './operands.js';
@@ -37,6 +37,8 @@ import { toDType } from './dtype.js';
 import * as Rnd from './random/sampling.js';
 import * as Bern from './random/bernoulli.js';
 import * as Mult from './random/multinomial.js';
+import type { BackwardOptions, GradFn, RemovableHandle } from './autogradBridge.js';
+import { autogradBridge, maybeAutogradBridge } from './autogradBridge.js';
 
 
 const finalizer = new FinalizationRegistry<Storage>((storage) => storage.release());
@@ -455,7 +457,7 @@ export class Tensor {
   }
   /** `x.zero_()`: every element set to 0, in place. @example torch.ones(2).zero_() // tensor([0., 0.]) */
   zero_(): Tensor {
-    return fill(this, 0);
+    return zero(this);
   }
 
   // ---- unary math -------------------------------------------------------
@@ -973,6 +975,41 @@ export class Tensor {
     return this.toString();
   }
 
+  // ---- autograd -----------------------------------------------------------
+  // Delegations to the bridge @torchlet/autograd installs; per-tensor state lives in one slot.
+
+  /** @internal Autograd's per-tensor state (owned by @torchlet/autograd). */
+  autogradMeta: object | undefined = undefined;
+  /** @internal The tensor a view was made from (PyTorch's `_base`; null unless a view): in-place writes through views need it. */
+  viewBase: Tensor | null = null;
+
+  /** `x.requires_grad`: whether ops on `x` are recorded; settable on leaves. @example torch.ones(2, { requiresGrad: true }).requiresGrad // true */
+  get requiresGrad(): boolean { return maybeAutogradBridge()?.requiresGrad(this) ?? false; }
+  set requiresGrad(value: boolean) { autogradBridge('requiresGrad').setRequiresGrad(this, value); }
+  /** `x.requires_grad_(requiresGrad=true)`: sets `requiresGrad` in place, returns `x`. @example torch.ones(2).requiresGrad_().requiresGrad // true */
+  requiresGrad_(requiresGrad = true): Tensor { autogradBridge('requiresGrad_').setRequiresGrad(this, requiresGrad); return this; }
+  /** `x.grad`: the gradient accumulated by `backward()` (leaves, or tensors that `retainGrad()`), else null. @example x.sum().backward(); x.grad // tensor([1., 1.]) */
+  get grad(): Tensor | null { return maybeAutogradBridge()?.grad(this) ?? null; }
+  set grad(g: Tensor | null) { autogradBridge('grad').setGrad(this, g); }
+  /** `x.grad_fn`: the backward node that made `x`, or null for leaves. @example x.mul(2).gradFn!.name() // 'MulBackward0' */
+  get gradFn(): GradFn | null { return maybeAutogradBridge()?.gradFn(this) ?? null; }
+  /** `x.is_leaf`: true unless `x` was made by a recorded op. @example torch.ones(2, { requiresGrad: true }).mul(2).isLeaf // false */
+  get isLeaf(): boolean { return maybeAutogradBridge()?.isLeaf(this) ?? true; }
+  /** `x.retains_grad`: whether `retainGrad()` was called on this non-leaf. @example y.retainGrad(); y.retainsGrad // true */
+  get retainsGrad(): boolean { return maybeAutogradBridge()?.retainsGrad(this) ?? false; }
+  /** `x.backward(gradient?, { retainGraph, createGraph, inputs })`: accumulates d(x)/d(leaf) into leaves' `.grad`. @example x.mul(x).sum().backward(); x.grad */
+  backward(gradient?: Tensor, opts?: BackwardOptions): void { autogradBridge('backward').backward(this, gradient, opts); }
+  /** `x.retain_grad()`: keep `.grad` for this non-leaf during backward. @example const y = x.mul(2); y.retainGrad() */
+  retainGrad(): void { autogradBridge('retainGrad').retainGrad(this); }
+  /** `x.register_hook(fn)`: `fn(grad)` runs when the gradient of `x` is computed; a returned tensor replaces it. @example x.registerHook((g) => g.mul(2)) */
+  registerHook(fn: (grad: Tensor) => Tensor | void): RemovableHandle { return autogradBridge('registerHook').registerHook(this, fn); }
+  /** `x.register_post_accumulate_grad_hook(fn)`: `fn(x)` after `.grad` of this leaf was accumulated. @example w.registerPostAccumulateGradHook((p) => console.log(p.grad)) */
+  registerPostAccumulateGradHook(fn: (t: Tensor) => void): RemovableHandle { return autogradBridge('registerPostAccumulateGradHook').registerPostAccumulateGradHook(this, fn); }
+  /** `x.detach_()`: makes `x` a leaf that does not require grad, in place. @example y.detach_().requiresGrad // false */
+  detach_(): Tensor { return autogradBridge('detach_').detach_(this); }
+  /** `x.as_strided(size, stride, storageOffset?)`: a view with the given geometry over `x`'s storage. @example torch.arange(6).asStrided([2, 2], [1, 2]) // tensor([[0, 2], [1, 3]]) */
+  asStrided(size: readonly number[], stride: readonly number[], storageOffset?: number): Tensor { return V.asStrided(this, size, stride, storageOffset); }
+
   /** @internal The backend view of this tensor; throws when disposed. */
   get backendView(): View {
     if (this.disposed) throw new RuntimeError('this tensor has been disposed');
@@ -1017,7 +1054,9 @@ function denseStrides(shape: readonly number[], strides: readonly number[]): num
 /** @internal Another view onto `t`'s storage. */
 export function viewTensor(t: Tensor, shape: readonly number[], strides: readonly number[], offset: number): Tensor {
   if (t.isDisposed) throw new RuntimeError('this tensor has been disposed');
-  return new Tensor(t.storage, shape, strides, offset);
+  const v = new Tensor(t.storage, shape, strides, offset);
+  v.viewBase = t.viewBase ?? t;
+  return v;
 }
 
 /** Keepdim given as a boolean (PyTorch's positional form) or in options. */

@@ -56,7 +56,9 @@ export function setAutogradHook(h: AutogradHook | undefined): void {
 
 /**
  * @internal Runs an op, letting autograd record it. `run` computes the result
- * without autograd; ops it calls inside are not recorded separately.
+ * without autograd; ops it calls inside are not recorded separately. With
+ * `{ inplace: true }`, `inputs[0]` is the tensor written, and its version counter
+ * is bumped (once) if `run` did not.
  * @example traced(ADD, [a, b], { alpha }, () => addImpl(a, b, alpha))
  */
 export function traced<T extends Tensor | readonly Tensor[]>(
@@ -66,19 +68,29 @@ export function traced<T extends Tensor | readonly Tensor[]>(
   run: () => T,
   opts?: { inplace?: boolean },
 ): T {
-  if (hook === undefined || depth > 0) return run();
-  const call: OpCall = { op, inputs, args };
-  if (!hook.wants(call)) return run();
   const inplace = opts?.inplace ?? false;
+  // an in-place op always bumps its target's version counter (autograd's check of saved tensors
+  // depends on it), even when its implementation does not do it itself
+  const runOp = inplace && depth === 0 ? () => bumpingVersion(inputs[0], run) : run;
+  if (hook === undefined || depth > 0) return runOp();
+  const call: OpCall = { op, inputs, args };
+  if (!hook.wants(call)) return runOp();
   const before = inplace && hook.beforeInplace ? hook.beforeInplace(call) : undefined;
   depth++;
   let out: T;
   try {
-    out = run();
+    out = runOp();
   } finally {
     depth--;
   }
   hook.record(call, Array.isArray(out) ? (out as readonly Tensor[]) : [out as Tensor], inplace, before);
+  return out;
+}
+
+function bumpingVersion<T>(target: Tensor | undefined, run: () => T): T {
+  const before = target?.version;
+  const out = run();
+  if (target !== undefined && target.version === before) target.bumpVersion();
   return out;
 }
 

@@ -5,7 +5,21 @@ import { IndexError, RuntimeError } from './errors.js';
 import { fmtShape, normalizeDim } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { viewTensor } from './tensor.js';
-import { contiguous } from './copy.js';
+import { clone as cloneOf, contiguous, copyInto } from './copy.js';
+import { defineOp, traced } from './trace.js';
+
+const VIEW = defineOp('view');
+const RESHAPE = defineOp('reshape');
+const PERMUTE = defineOp('permute');
+const TRANSPOSE = defineOp('transpose');
+const T = defineOp('t');
+const EXPAND = defineOp('expand');
+const SQUEEZE = defineOp('squeeze');
+const UNSQUEEZE = defineOp('unsqueeze');
+const FLATTEN = defineOp('flatten');
+const NARROW = defineOp('narrow');
+const SELECT = defineOp('select');
+const DIAGONAL = defineOp('diagonal');
 
 /** Resolves one `-1` in a requested shape, or PyTorch's error. @example inferSize([2, -1], 6) // [2, 3] */
 export function inferSize(shape: readonly number[], total: number): number[] {
@@ -73,6 +87,10 @@ export function viewStrides(oldShape: readonly number[], oldStrides: readonly nu
 
 /** `x.view(*shape)`: the same storage seen with another shape; never copies. @example torch.arange(6).view(2, 3).strides // [3, 1] */
 export function view(x: Tensor, shape: readonly number[]): Tensor {
+  return traced(VIEW, [x], { shape }, () => viewImpl(x, shape));
+}
+
+function viewImpl(x: Tensor, shape: readonly number[]): Tensor {
   const newShape = inferSize(shape, x.numel());
   const strides = viewStrides(x.shape, x.strides, newShape);
   if (strides === null) {
@@ -85,6 +103,10 @@ export function view(x: Tensor, shape: readonly number[]): Tensor {
 
 /** `x.reshape(*shape)`: a view when the layout allows, else a contiguous copy. @example torch.zeros(2, 3).t().reshape(6).isContiguous() // true */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
+  return traced(RESHAPE, [x], { shape }, () => reshapeImpl(x, shape));
+}
+
+function reshapeImpl(x: Tensor, shape: readonly number[]): Tensor {
   const newShape = inferSize(shape, x.numel());
   const strides = viewStrides(x.shape, x.strides, newShape);
   if (strides !== null) return viewTensor(x, newShape, strides, x.offset);
@@ -93,6 +115,10 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
 
 /** `x.permute(*dims)`: the dims reordered, as a view. @example torch.zeros(2, 3, 4).permute(2, 0, 1).shape // [4, 2, 3] */
 export function permute(x: Tensor, dims: readonly number[]): Tensor {
+  return traced(PERMUTE, [x], { dims }, () => permuteImpl(x, dims));
+}
+
+function permuteImpl(x: Tensor, dims: readonly number[]): Tensor {
   if (dims.length !== x.ndim) {
     throw new RuntimeError(
       `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x.ndim} is not equal to len(dims) = ${dims.length}`,
@@ -105,6 +131,10 @@ export function permute(x: Tensor, dims: readonly number[]): Tensor {
 
 /** `x.transpose(d0, d1)`: two dims swapped, as a view. @example torch.zeros(2, 3).transpose(0, 1).strides // [1, 3] */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
+  return traced(TRANSPOSE, [x], { dim0, dim1 }, () => transposeImpl(x, dim0, dim1));
+}
+
+function transposeImpl(x: Tensor, dim0: number, dim1: number): Tensor {
   if (x.ndim === 0) {
     normalizeDim(dim0, 0);
     normalizeDim(dim1, 0);
@@ -121,12 +151,20 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
 
 /** `x.t()`: transpose of a tensor with at most 2 dims. @example torch.tensor([[1, 2]]).t().shape // [2, 1] */
 export function t(x: Tensor): Tensor {
+  return traced(T, [x], {}, () => tImpl(x));
+}
+
+function tImpl(x: Tensor): Tensor {
   if (x.ndim > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${x.ndim}D`);
   return x.ndim < 2 ? viewTensor(x, x.shape, x.strides, x.offset) : transpose(x, 0, 1);
 }
 
 /** `x.expand(*sizes)`: broadcast to a larger shape with 0-strides; -1 keeps a size. @example torch.zeros(3, 1).expand(-1, 4).strides // [1, 0] */
 export function expand(x: Tensor, sizes: readonly number[]): Tensor {
+  return traced(EXPAND, [x], { sizes }, () => expandImpl(x, sizes));
+}
+
+function expandImpl(x: Tensor, sizes: readonly number[]): Tensor {
   if (sizes.length < x.ndim) {
     throw new RuntimeError(
       `expand(torch.${typeName(x)}{${fmtShape(x.shape)}}, size=${fmtShape(sizes)}): the number of sizes provided (${sizes.length}) must be greater or equal to the number of dimensions in the tensor (${x.ndim})`,
@@ -174,6 +212,10 @@ function typeName(x: Tensor): string {
  * @example torch.zeros(1, 2, 1).squeeze([0, 1]).shape // [2, 1]
  */
 export function squeeze(x: Tensor, dim?: number | readonly number[]): Tensor {
+  return traced(SQUEEZE, [x], { dim }, () => squeezeImpl(x, dim));
+}
+
+function squeezeImpl(x: Tensor, dim?: number | readonly number[]): Tensor {
   let drop: Set<number>;
   if (dim === undefined) drop = new Set(x.shape.flatMap((s, i) => (s === 1 ? [i] : [])));
   else {
@@ -186,6 +228,10 @@ export function squeeze(x: Tensor, dim?: number | readonly number[]): Tensor {
 
 /** `x.unsqueeze(d)`: a size-1 dim inserted at `d` (in [-ndim-1, ndim]). @example torch.zeros(2, 3).unsqueeze(-1).shape // [2, 3, 1] */
 export function unsqueeze(x: Tensor, dim: number): Tensor {
+  return traced(UNSQUEEZE, [x], { dim }, () => unsqueezeImpl(x, dim));
+}
+
+function unsqueezeImpl(x: Tensor, dim: number): Tensor {
   const d = normalizeDim(dim, x.ndim + 1);
   const shape = [...x.shape];
   const strides = [...x.strides];
@@ -197,6 +243,10 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
 
 /** `x.flatten(startDim=0, endDim=-1)`: a view when possible. @example torch.zeros(2, 3, 4).flatten(0, 1).shape // [6, 4] */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
+  return traced(FLATTEN, [x], { startDim, endDim }, () => flattenImpl(x, startDim, endDim));
+}
+
+function flattenImpl(x: Tensor, startDim = 0, endDim = -1): Tensor {
   if (x.ndim === 0) return reshape(x, [1]);
   const s = normalizeDim(startDim, x.ndim);
   const e = normalizeDim(endDim, x.ndim);
@@ -226,6 +276,10 @@ export function unflatten(x: Tensor, dim: number, sizes: readonly number[]): Ten
 
 /** `x.narrow(dim, start, length)`: `x` limited to `start..start+length` along `dim`, as a view. @example torch.arange(5).narrow(0, -2, 2) // tensor([3, 4]) */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
+  return traced(NARROW, [x], { dim, start, length }, () => narrowImpl(x, dim, start, length));
+}
+
+function narrowImpl(x: Tensor, dim: number, start: number, length: number): Tensor {
   if (x.ndim === 0) throw new RuntimeError('narrow() cannot be applied to a 0-dim tensor.');
   const d = normalizeDim(dim, x.ndim);
   const size = x.shape[d]!;
@@ -239,6 +293,10 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
 
 /** `x.select(dim, index)`: drops `dim`, keeping slice `index`. @example torch.tensor([[1, 2], [3, 4]]).select(0, -1) // tensor([3, 4]) */
 export function select(x: Tensor, dim: number, index: number): Tensor {
+  return traced(SELECT, [x], { dim, index }, () => selectImpl(x, dim, index));
+}
+
+function selectImpl(x: Tensor, dim: number, index: number): Tensor {
   if (x.ndim === 0) throw new IndexError('select() cannot be applied to a 0-dim tensor.');
   const d = normalizeDim(dim, x.ndim);
   const size = x.shape[d]!;
@@ -253,6 +311,10 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
 
 /** `x.diagonal(offset=0, dim1=0, dim2=1)` as a view. @example torch.arange(9).view(3, 3).diagonal(1) // tensor([1, 5]) */
 export function diagonal(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
+  return traced(DIAGONAL, [x], { offset, dim1, dim2 }, () => diagonalImpl(x, offset, dim1, dim2));
+}
+
+function diagonalImpl(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
   const a = normalizeDim(dim1, x.ndim);
   const b = normalizeDim(dim2, x.ndim);
   if (a === b) throw new RuntimeError(`diagonal dimensions cannot be identical ${dim1}, ${dim2}`);
@@ -293,4 +355,55 @@ export function movedim(x: Tensor, source: number | readonly number[], destinati
 
 function toList(dims: number | readonly number[]): readonly number[] {
   return typeof dims === 'number' ? [dims] : dims;
+}
+
+const AS_STRIDED = defineOp('asStrided');
+const AS_STRIDED_SCATTER = defineOp('asStridedScatter');
+
+/** PyTorch's checks of an as_strided geometry against `x`'s storage. */
+function checkGeometry(x: Tensor, size: readonly number[], stride: readonly number[], offset: number): void {
+  if (size.length !== stride.length) throw new RuntimeError('mismatch in length of strides and shape');
+  if (offset < 0) throw new RuntimeError(`Tensor: invalid storage offset ${offset}`);
+  const neg = size.find((s) => s < 0);
+  if (neg !== undefined) throw new RuntimeError(`Trying to create tensor with negative dimension ${neg}: ${fmtShape(size)}`);
+  if (stride.some((s) => s < 0)) throw new RuntimeError(`as_strided: Negative strides are not supported at the moment, got strides: ${fmtShape(stride)}`);
+  if (size.some((s) => s === 0)) return;
+  const needed = offset + 1 + size.reduce((acc, s, i) => acc + (s - 1) * stride[i]!, 0);
+  if (needed > x.storage.size) {
+    const item = x.elementSize();
+    throw new RuntimeError(
+      `setStorage: sizes ${fmtShape(size)}, strides ${fmtShape(stride)}, storage offset ${offset}, and itemsize ${item} requiring a storage size of ${needed * item} are out of bounds for storage of size ${x.storage.size * item}`,
+    );
+  }
+}
+
+/**
+ * `torch.as_strided(x, size, stride, storageOffset?)`: a view of `x`'s storage with the given
+ * geometry (the offset is absolute in the storage; default `x`'s own).
+ * @example torch.asStrided(torch.arange(6), [2, 2], [1, 2]) // tensor([[0, 2], [1, 3]])
+ */
+export function asStrided(x: Tensor, size: readonly number[], stride: readonly number[], storageOffset?: number): Tensor {
+  const offset = storageOffset ?? x.offset;
+  return traced(AS_STRIDED, [x], { size, stride, storageOffset: offset }, () => {
+    checkGeometry(x, size, stride, offset);
+    return viewTensor(x, [...size], [...stride], offset);
+  });
+}
+
+/**
+ * `torch.as_strided_scatter(input, src, size, stride, storageOffset=0)`: a row-major copy of
+ * `input` with `src` written into its `asStrided(size, stride, storageOffset)` view.
+ * @example torch.asStridedScatter(torch.zeros(4), torch.ones(2), [2], [2]) // tensor([1., 0., 1., 0.])
+ */
+export function asStridedScatter(input: Tensor, src: Tensor, size: readonly number[], stride: readonly number[], storageOffset = 0): Tensor {
+  return traced(AS_STRIDED_SCATTER, [input, src], { size, stride, storageOffset }, () => {
+    const dense = contiguous(input);
+    const out = dense === input ? cloneOf(input) : dense;
+    checkGeometry(out, size, stride, storageOffset);
+    if (src.ndim !== size.length || src.shape.some((s, i) => s !== size[i])) {
+      throw new RuntimeError(`expected src to have a size equal to the slice of self. src size = ${fmtShape(src.shape)}, slice size = ${fmtShape(size)}`);
+    }
+    copyInto(viewTensor(out, [...size], [...stride], storageOffset), src);
+    return out;
+  });
 }

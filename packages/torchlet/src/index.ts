@@ -1,4 +1,5 @@
-// torchlet: `import * as torch from 'torchlet'` — everything, with the CPU backend registered.
+// torchlet: `import * as torch from 'torchlet'` — everything, with the CPU backend registered
+// and autograd installed.
 import { registerBackend } from '@torchlet/tensor';
 import { cpu } from '@torchlet/cpu-backend';
 
@@ -6,3 +7,4 @@ registerBackend(cpu());
 
 export * from '@torchlet/tensor';
 export { cpu };
+export { autograd, enableGrad, inferenceMode, isGradEnabled, isInferenceModeEnabled, noGrad, setGradEnabled } from '@torchlet/autograd';

@@ -27,3 +27,13 @@ export type { PrintOptions } from './print/format.js';
 export * from './functional.js';
 export type { AutogradHook, OpCall, OpInfo } from './trace.js';
 export { defineOp, opRegistry, setAutogradHook, traced, untraced } from './trace.js';
+// convolution, pooling and padding (torch.nn.functional; re-exported as nn.F by nn-module)
+export type { ConvOptions, ConvTransposeOptions, IntOrTuple } from './nn/convArgs.js';
+export { conv1d, conv2d, conv3d } from './nn/conv.js';
+export { convTranspose1d, convTranspose2d, convTranspose3d } from './nn/convTranspose.js';
+export type { ConvGradOptions } from './nn/convGrad.js';
+export { conv2dInputGrad, conv2dWeightGrad, convInputGrad, convWeightGrad } from './nn/convGrad.js';
+export type { AvgPoolOptions, MaxPoolOptions } from './nn/pool.js';
+export { avgPool1d, avgPool2d, maxPool1d, maxPool2d } from './nn/pool.js';
+export type { PadMode } from './nn/pad.js';
+export { pad } from './nn/pad.js';

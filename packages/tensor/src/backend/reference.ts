@@ -3,8 +3,10 @@
 // backend-conformance compares a backend's fast path against.
 
 import { contiguousStrides, numel } from './layout.js';
-import type { Backend, BackendBuffer, FastPaths, View } from './types.js';
+import type { AvgPool2dParams, Backend, BackendBuffer, Conv2dParams, FastPaths, Pool2dParams, View } from './types.js';
 import type { ScanOp } from './ops.js';
+import { convolution, convolutionInputGrad, convolutionWeightGrad } from './convReference.js';
+import { avgPool, maxPool } from './poolReference.js';
 
 /** A scratch row-major view of `shape`; free it with `backend.free(view.buf)`. */
 function scratch<B extends BackendBuffer>(backend: Backend<B>, dtype: View['dtype'], shape: readonly number[]): View<B> {
@@ -76,4 +78,13 @@ function scan<B extends BackendBuffer>(backend: Backend<B>, op: ScanOp, x: View<
 export const reference: { [K in keyof Required<FastPaths>]: <B extends BackendBuffer>(backend: Backend<B>, ...args: Parameters<Required<FastPaths<B>>[K]>) => void } = {
   softmax,
   scan,
+  conv2d: <B extends BackendBuffer>(backend: Backend<B>, x: View<B>, w: View<B>, bias: View<B> | undefined, out: View<B>, p: Conv2dParams) =>
+    convolution(backend, x, w, bias, out, p),
+  conv2dInputGrad: <B extends BackendBuffer>(backend: Backend<B>, gradOut: View<B>, w: View<B>, gradIn: View<B>, p: Conv2dParams) =>
+    convolutionInputGrad(backend, gradOut, w, gradIn, p),
+  conv2dWeightGrad: <B extends BackendBuffer>(backend: Backend<B>, x: View<B>, gradOut: View<B>, gradW: View<B>, p: Conv2dParams) =>
+    convolutionWeightGrad(backend, x, gradOut, gradW, p),
+  maxPool2d: <B extends BackendBuffer>(backend: Backend<B>, x: View<B>, out: View<B>, indices: View<B>, p: Pool2dParams) =>
+    maxPool(backend, x, out, indices, p),
+  avgPool2d: <B extends BackendBuffer>(backend: Backend<B>, x: View<B>, out: View<B>, p: AvgPool2dParams) => avgPool(backend, x, out, p),
 };

@@ -1,0 +1,137 @@
+// Convolutions (and their gradients), transposed convolutions, pooling and
+// padding against PyTorch 1.13. Fixtures: tools/fixtures/conv_pool.py →
+// test/fixtures/conv_pool.json (regenerate, never hand-edit). Inputs are
+// rebuilt through the public API, non-contiguous ones included.
+
+import { describe, expect, it } from 'vitest';
+import * as torch from 'torchlet';
+import { decode, loadFixture, valueMismatches, type Encoded } from './fixtureTools.js';
+
+type Transform = ['transpose', number, number] | ['permute', number[]] | ['expand', number[]] | ['slice', number, number | null, number | null, number | null];
+
+interface InputSpec {
+  values: Encoded[];
+  shape: number[];
+  dtype: torch.DType;
+  transform: Transform[];
+}
+
+interface TensorSpec {
+  dtype: torch.DType;
+  shape: number[];
+  values: Encoded[];
+}
+
+type Expected = { tensor: TensorSpec } | { tuple: [TensorSpec, TensorSpec] } | { error: { type: string; message: string } };
+
+interface Case {
+  name: string;
+  op: string;
+  inputs: (InputSpec | null)[];
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+  expected: Expected;
+}
+
+const fixture = loadFixture<{ torch: string; cases: Case[] }>('conv_pool.json');
+
+function build(spec: InputSpec | null): torch.Tensor | null {
+  if (spec === null) return null;
+  let x = torch.tensor(spec.values.map((v) => Number(decode(v))), { dtype: spec.dtype }).reshape(spec.shape);
+  for (const step of spec.transform) {
+    if (step[0] === 'transpose') x = x.transpose(step[1], step[2]);
+    else if (step[0] === 'permute') x = x.permute(step[1]);
+    else if (step[0] === 'expand') x = x.expand(step[1]);
+    else {
+      const [, dim, start, stop, stp] = step;
+      x = x.at(...new Array<torch.Index>(dim).fill(':'), [start, stop, stp] as torch.Slice);
+    }
+  }
+  return x;
+}
+
+/** PyTorch's keyword arguments as the trailing options object (camelCase). */
+function options(kwargs: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(kwargs)) out[k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = v;
+  return out;
+}
+
+type Result = torch.Tensor | torch.Tensor[];
+type Fn = (...a: unknown[]) => Result;
+
+const CONV: Record<string, Fn> = {
+  conv1d: torch.conv1d as Fn, conv2d: torch.conv2d as Fn, conv3d: torch.conv3d as Fn,
+  convTranspose1d: torch.convTranspose1d as Fn, convTranspose2d: torch.convTranspose2d as Fn, convTranspose3d: torch.convTranspose3d as Fn,
+};
+const POOL: Record<string, Fn> = {
+  maxPool1d: torch.maxPool1d as Fn, maxPool2d: torch.maxPool2d as Fn, avgPool1d: torch.avgPool1d as Fn, avgPool2d: torch.avgPool2d as Fn,
+};
+
+/** Calls the camelCase API for one fixture case: positional args as given, kwargs as one options object. */
+function apply(c: Case, xs: (torch.Tensor | null)[]): Result {
+  const hasKw = Object.keys(c.kwargs).length > 0;
+  const opts = options(c.kwargs);
+  const [a, b, bias] = xs as [torch.Tensor, torch.Tensor, torch.Tensor | null];
+  const conv = CONV[c.op];
+  if (conv) return hasKw ? conv(a, b, bias, opts) : conv(a, b, bias, ...c.args);
+  const pool = POOL[c.op];
+  if (pool) return hasKw ? pool(a, ...c.args, opts) : pool(a, ...c.args);
+  const grad = /^conv(\d)d(Input|Weight)Grad$/.exec(c.op);
+  if (grad) {
+    const size = c.args[0] as number[];
+    if (grad[1] === '2') return grad[2] === 'Input' ? torch.conv2dInputGrad(size, a, b, opts) : torch.conv2dWeightGrad(a, size, b, opts);
+    return grad[2] === 'Input' ? torch.convInputGrad(size, a, b, opts) : torch.convWeightGrad(a, size, b, opts);
+  }
+  if (c.op === 'pad') return torch.pad(a, c.args[0] as number[], opts.mode as torch.PadMode | undefined, opts.value as number | undefined);
+  throw new Error(`fixture op ${c.op} has no mapping`);
+}
+
+function check(actual: unknown, want: TensorSpec, what: string): void {
+  expect(actual, `${what}: a Tensor`).toBeInstanceOf(torch.Tensor);
+  const t = actual as torch.Tensor;
+  expect(t.dtype, `${what}: dtype`).toBe(want.dtype);
+  expect(t.shape, `${what}: shape`).toEqual(want.shape);
+  expect(valueMismatches(t.dataSync(), want.dtype, want.values), `${what}: values`).toBe('');
+}
+
+function run(c: Case): void {
+  const xs = c.inputs.map(build);
+  const exp = c.expected;
+  if ('error' in exp) {
+    let err: unknown;
+    try {
+      apply(c, xs);
+    } catch (e) {
+      err = e;
+    }
+    expect(err, `expected ${exp.error.type}: ${exp.error.message}`).toBeInstanceOf(torch.TorchError);
+    const e = err as Error;
+    expect(e.name).toBe(exp.error.type);
+    // NotImplementedError's message carries torchlet's "not implemented: " prefix
+    expect(e.message.replace(/^not implemented: /, '').split('\n')[0]).toBe(exp.error.message);
+    return;
+  }
+  const r = apply(c, xs);
+  if ('tensor' in exp) check(r, exp.tensor, 'result');
+  else {
+    expect(Array.isArray(r), '[output, indices]').toBe(true);
+    const [out, indices] = r as torch.Tensor[];
+    check(out, exp.tuple[0], 'output');
+    check(indices, exp.tuple[1], 'indices');
+  }
+}
+
+const byOp = new Map<string, Case[]>();
+for (const c of fixture.cases) {
+  if (!byOp.has(c.op)) byOp.set(c.op, []);
+  byOp.get(c.op)!.push(c);
+}
+
+describe(`convolution, pooling and padding vs PyTorch ${fixture.torch}`, () => {
+  for (const [op, cases] of byOp) {
+    describe(op, () => {
+      for (const c of cases) it(c.name, () => run(c));
+    });
+  }
+});

@@ -1,7 +1,9 @@
 // Convolutions (and their gradients), transposed convolutions, pooling and
 // padding against PyTorch 1.13. Fixtures: tools/fixtures/conv_pool.py →
 // test/fixtures/conv_pool.json (regenerate, never hand-edit). Inputs are
-// rebuilt through the public API, non-contiguous ones included.
+// rebuilt through the public API, non-contiguous ones included. Every case runs
+// twice: on the CPU backend (its conv/pooling fast paths) and on a CPU backend
+// that declares no fast path (the reference decompositions into primitives).
 
 import { describe, expect, it } from 'vitest';
 import * as torch from 'torchlet';
@@ -35,9 +37,12 @@ interface Case {
 
 const fixture = loadFixture<{ torch: string; cases: Case[] }>('conv_pool.json');
 
-function build(spec: InputSpec | null): torch.Tensor | null {
+const REFERENCE = 'cpu-reference';
+torch.registerBackend({ ...torch.cpu(), device: REFERENCE, supports: {} });
+
+function build(spec: InputSpec | null, device: string): torch.Tensor | null {
   if (spec === null) return null;
-  let x = torch.tensor(spec.values.map((v) => Number(decode(v))), { dtype: spec.dtype }).reshape(spec.shape);
+  let x = torch.tensor(spec.values.map((v) => Number(decode(v))), { dtype: spec.dtype, device }).reshape(spec.shape);
   for (const step of spec.transform) {
     if (step[0] === 'transpose') x = x.transpose(step[1], step[2]);
     else if (step[0] === 'permute') x = x.permute(step[1]);
@@ -92,11 +97,11 @@ function check(actual: unknown, want: TensorSpec, what: string): void {
   const t = actual as torch.Tensor;
   expect(t.dtype, `${what}: dtype`).toBe(want.dtype);
   expect(t.shape, `${what}: shape`).toEqual(want.shape);
-  expect(valueMismatches(t.dataSync(), want.dtype, want.values), `${what}: values`).toBe('');
+  expect(valueMismatches(t.cpu().dataSync(), want.dtype, want.values), `${what}: values`).toBe('');
 }
 
-function run(c: Case): void {
-  const xs = c.inputs.map(build);
+function run(c: Case, device: string): void {
+  const xs = c.inputs.map((s) => build(s, device));
   const exp = c.expected;
   if ('error' in exp) {
     let err: unknown;
@@ -128,10 +133,12 @@ for (const c of fixture.cases) {
   byOp.get(c.op)!.push(c);
 }
 
-describe(`convolution, pooling and padding vs PyTorch ${fixture.torch}`, () => {
-  for (const [op, cases] of byOp) {
-    describe(op, () => {
-      for (const c of cases) it(c.name, () => run(c));
-    });
-  }
-});
+for (const device of ['cpu', REFERENCE]) {
+  describe(`convolution, pooling and padding vs PyTorch ${fixture.torch} on ${device}`, () => {
+    for (const [op, cases] of byOp) {
+      describe(op, () => {
+        for (const c of cases) it(c.name, () => run(c, device));
+      });
+    }
+  });
+}

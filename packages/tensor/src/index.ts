@@ -35,5 +35,7 @@ export type { ConvGradOptions } from './nn/convGrad.js';
 export { conv2dInputGrad, conv2dWeightGrad, convInputGrad, convWeightGrad } from './nn/convGrad.js';
 export type { AvgPoolOptions, MaxPoolOptions } from './nn/pool.js';
 export { avgPool1d, avgPool2d, maxPool1d, maxPool2d } from './nn/pool.js';
+export type { AvgPoolBackwardOptions } from './nn/poolGrad.js';
+export { avgPool2dBackward, maxPool2dBackward } from './nn/poolGrad.js';
 export type { PadMode } from './nn/pad.js';
 export { pad } from './nn/pad.js';

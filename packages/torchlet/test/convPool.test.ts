@@ -69,8 +69,13 @@ const CONV: Record<string, Fn> = {
   conv1d: torch.conv1d as Fn, conv2d: torch.conv2d as Fn, conv3d: torch.conv3d as Fn,
   convTranspose1d: torch.convTranspose1d as Fn, convTranspose2d: torch.convTranspose2d as Fn, convTranspose3d: torch.convTranspose3d as Fn,
 };
-const POOL: Record<string, Fn> = {
+/** Ops called as `op(input, ...positional)` or `op(input, ...positional, options)`. */
+const POSITIONAL: Record<string, Fn> = {
   maxPool1d: torch.maxPool1d as Fn, maxPool2d: torch.maxPool2d as Fn, avgPool1d: torch.avgPool1d as Fn, avgPool2d: torch.avgPool2d as Fn,
+  unfold: torch.unfold as Fn, fold: torch.fold as Fn, pixelShuffle: torch.pixelShuffle as Fn, pixelUnshuffle: torch.pixelUnshuffle as Fn,
+  adaptiveAvgPool1d: torch.adaptiveAvgPool1d as Fn, adaptiveAvgPool2d: torch.adaptiveAvgPool2d as Fn,
+  adaptiveMaxPool1d: torch.adaptiveMaxPool1d as Fn, adaptiveMaxPool2d: torch.adaptiveMaxPool2d as Fn,
+  interpolate: torch.interpolate as Fn,
 };
 
 /** Calls the camelCase API for one fixture case: positional args as given, kwargs as one options object. */
@@ -80,8 +85,12 @@ function apply(c: Case, xs: (torch.Tensor | null)[]): Result {
   const [a, b, bias] = xs as [torch.Tensor, torch.Tensor, torch.Tensor | null];
   const conv = CONV[c.op];
   if (conv) return hasKw ? conv(a, b, bias, opts) : conv(a, b, bias, ...c.args);
-  const pool = POOL[c.op];
-  if (pool) return hasKw ? pool(a, ...c.args, opts) : pool(a, ...c.args);
+  const positional = POSITIONAL[c.op];
+  if (positional) return hasKw ? positional(a, ...c.args, opts) : positional(a, ...c.args);
+  if (c.op === 'maxUnpool2d') {
+    const { kernelSize, ...rest } = opts;
+    return torch.maxUnpool2d(a, b, (kernelSize ?? c.args[0]) as number, rest);
+  }
   const grad = /^conv(\d)d(Input|Weight)Grad$/.exec(c.op);
   if (grad) {
     const size = c.args[0] as number[];

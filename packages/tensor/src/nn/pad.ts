@@ -2,8 +2,6 @@
 // Constant padding is a fill plus a copy into the interior; the other modes
 // gather each padded dim through a table of source positions.
 
-import type { View } from '../backend/types.js';
-import { allocStorageArray } from '../backend/dtype.js';
 import { NotImplementedError, RuntimeError } from '../errors.js';
 import type { Scalar } from '../operands.js';
 import { scalarValue } from '../operands.js';
@@ -11,6 +9,7 @@ import { defineOp, traced } from '../trace.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
 import { fmtList } from './convArgs.js';
+import { selectAlong } from './selectAlong.js';
 
 /** F.pad's modes. */
 export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
@@ -64,22 +63,14 @@ function padConstant(x: Tensor, lo: number[], hi: number[], value: number): Tens
 function gatherDim(x: Tensor, dim: number, lo: number, hi: number, mode: PadMode): Tensor {
   const size = x.shape[dim]!;
   const n = size + lo + hi;
-  const table = allocStorageArray('int64', Math.max(n, 1)) as BigInt64Array;
+  let positions: number[];
   if (mode === 'circular') {
     // PyTorch crops negative pads first, then wraps around what is left
     const start = Math.max(-lo, 0);
     const kept = size - start - Math.max(-hi, 0);
-    for (let i = 0; i < n; i++) table[i] = BigInt(start + source('circular', i - Math.max(lo, 0), kept));
-  } else for (let i = 0; i < n; i++) table[i] = BigInt(source(mode, i - lo, size));
-  const backend = x.storage.backend;
-  const index = emptyTensor([n], 'int64', x.device);
-  backend.write(index.storage.buf, table);
-  const shape = x.shape.map((s, i) => (i === dim ? n : s));
-  const out = emptyTensor(shape, x.dtype, x.device);
-  if (out.numel() === 0) return out;
-  const idx: View = { ...index.backendView, shape, strides: shape.map((_, i) => (i === dim ? 1 : 0)) };
-  backend.gather(x.backendView, dim, idx, out.backendView);
-  return out;
+    positions = Array.from({ length: n }, (_, i) => start + source('circular', i - Math.max(lo, 0), kept));
+  } else positions = Array.from({ length: n }, (_, i) => source(mode, i - lo, size));
+  return selectAlong(x, dim, positions);
 }
 
 function checkNonConstant(x: Tensor, lo: number[], hi: number[], mode: PadMode): void {

@@ -5,7 +5,7 @@
 import { reference } from '@torchlet/tensor/backend';
 import type { Backend, Conv2dParams } from '@torchlet/tensor/backend';
 import type { CpuBuffer, CpuView } from './buffer.js';
-import { gemm } from './matmul.js';
+import { gemmBlocked as gemm, gemmTransposedB } from './gemm.js';
 
 type Floats = Float32Array | Float64Array;
 
@@ -42,15 +42,21 @@ function geometry(x: CpuView, weight: CpuView, out: CpuView, p: Conv2dParams): G
   return { n, c, h, w, o, kh, kw, oh, ow, g, cg, og: o / g, k: cg * kh * kw, l: oh * ow, p };
 }
 
+/** The output positions o in [0, outSize) whose tap o·stride − pad + offset lands in [0, size): [lo, hi). */
+function validRange(outSize: number, size: number, stride: number, pad: number, offset: number): [number, number] {
+  const lo = Math.min(outSize, Math.max(0, Math.ceil((pad - offset) / stride)));
+  const hi = Math.min(outSize, Math.floor((size - 1 + pad - offset) / stride) + 1);
+  return [lo, Math.max(lo, hi)];
+}
+
 /**
  * cols[r][q] (r = (c·kH + i)·kW + j over the group's channels, q = oy·OW + ox) =
  * x[img, c0 + c, oy·sH − pH + i·dH, ox·sW − pW + j·dW], zero outside the input.
- * With `transposed`, the matrix is written [q][r] instead.
  */
-function im2col(x: CpuView, img: number, c0: number, geo: Geometry, cols: Float64Array, transposed: boolean): void {
+function im2col(x: CpuView, img: number, c0: number, geo: Geometry, cols: Float64Array): void {
   const data = x.buf.data as Floats;
   const [sN, sC, sH, sW] = x.strides as [number, number, number, number];
-  const { cg, kh, kw, oh, ow, h, w, k, l, p } = geo;
+  const { cg, kh, kw, oh, ow, h, w, l, p } = geo;
   const [strH, strW] = p.stride;
   const [padH, padW] = p.padding;
   const [dilH, dilW] = p.dilation;
@@ -58,21 +64,19 @@ function im2col(x: CpuView, img: number, c0: number, geo: Geometry, cols: Float6
   for (let c = 0; c < cg; c++) {
     const base = x.offset + img * sN + (c0 + c) * sC;
     for (let i = 0; i < kh; i++) {
+      const [y0, y1] = validRange(oh, h, strH, padH, i * dilH);
       for (let j = 0; j < kw; j++, r++) {
-        const rowStep = transposed ? k : 1;
-        let q = transposed ? r : r * l;
-        for (let y = 0; y < oh; y++) {
-          const iy = y * strH - padH + i * dilH;
-          if (iy < 0 || iy >= h) {
-            for (let xx = 0; xx < ow; xx++, q += rowStep) cols[q] = 0;
-            continue;
-          }
-          const rowBase = base + iy * sH;
-          for (let xx = 0; xx < ow; xx++, q += rowStep) {
-            const ix = xx * strW - padW + j * dilW;
-            cols[q] = ix >= 0 && ix < w ? data[rowBase + ix * sW]! : 0;
-          }
+        const [x0, x1] = validRange(ow, w, strW, padW, j * dilW);
+        const row = r * l;
+        cols.fill(0, row, row + y0 * ow);
+        for (let y = y0; y < y1; y++) {
+          const q = row + y * ow;
+          const src = base + (y * strH - padH + i * dilH) * sH + (j * dilW - padW) * sW;
+          cols.fill(0, q, q + x0);
+          for (let xx = x0; xx < x1; xx++) cols[q + xx] = data[src + xx * strW * sW]!;
+          cols.fill(0, q + x1, q + ow);
         }
+        cols.fill(0, row + y1 * ow, row + l);
       }
     }
   }
@@ -112,15 +116,15 @@ function conv2dFloat(x: CpuView, weight: CpuView, bias: CpuView | undefined, out
   for (let grp = 0; grp < g; grp++) {
     packWeight(weight, grp, geo, wmat, false);
     for (let img = 0; img < n; img++) {
-      im2col(x, img, grp * geo.cg, geo, cols, false);
+      im2col(x, img, grp * geo.cg, geo, cols);
       gemm(wmat, cols, res, og, k, l);
       for (let oc = 0; oc < og; oc++) {
         const ch = grp * og + oc;
         const add = b && bias ? b[bias.offset + ch * bias.strides[0]!]! : 0;
         const base = out.offset + img * sN + ch * sC;
-        for (let q = 0; q < l; q++) {
-          const y = Math.floor(q / ow);
-          o[base + y * sH + (q - y * ow) * sW] = res[oc * l + q]! + add;
+        for (let y = 0, q = oc * l; y < geo.oh; y++) {
+          const row = base + y * sH;
+          for (let xx = 0; xx < ow; xx++, q++) o[row + xx * sW] = res[q]! + add;
         }
       }
     }
@@ -154,16 +158,13 @@ function inputGradFloat(gradOut: CpuView, weight: CpuView, gradIn: CpuView, p: C
       let r = 0;
       for (let c = 0; c < cg; c++) {
         for (let i = 0; i < kh; i++) {
+          const [y0, y1] = validRange(oh, h, strH, padH, i * dilH);
           for (let j = 0; j < kw; j++, r++) {
-            for (let y = 0; y < oh; y++) {
-              const iy = y * strH - padH + i * dilH;
-              if (iy < 0 || iy >= h) continue;
-              const row = (c * h + iy) * w;
+            const [x0, x1] = validRange(ow, w, strW, padW, j * dilW);
+            for (let y = y0; y < y1; y++) {
+              const dst = (c * h + y * strH - padH + i * dilH) * w + j * dilW - padW;
               const src = r * l + y * ow;
-              for (let xx = 0; xx < ow; xx++) {
-                const ix = xx * strW - padW + j * dilW;
-                if (ix >= 0 && ix < w) plane[row + ix] = plane[row + ix]! + cols[src + xx]!;
-              }
+              for (let xx = x0; xx < x1; xx++) plane[dst + xx * strW] = plane[dst + xx * strW]! + cols[src + xx]!;
             }
           }
         }
@@ -176,11 +177,11 @@ function inputGradFloat(gradOut: CpuView, weight: CpuView, gradIn: CpuView, p: C
   }
 }
 
-/** conv2d's weight gradient: Σ over images of gradOut · colsᵀ. */
+/** conv2d's weight gradient: Σ over images of gradOut · colsᵀ (dot products of rows, both contiguous). */
 function weightGradFloat(x: CpuView, gradOut: CpuView, gradWeight: CpuView, p: Conv2dParams): void {
   const geo = geometry(x, gradWeight, gradOut, p);
   const { n, g, og, cg, k, l, kh, kw, oh, ow } = geo;
-  const colsT = new Float64Array(l * k);
+  const cols = new Float64Array(k * l);
   const go = new Float64Array(og * l);
   const part = new Float64Array(og * k);
   const acc = new Float64Array(og * k);
@@ -191,12 +192,12 @@ function weightGradFloat(x: CpuView, gradOut: CpuView, gradWeight: CpuView, p: C
   for (let grp = 0; grp < g; grp++) {
     acc.fill(0);
     for (let img = 0; img < n; img++) {
-      im2col(x, img, grp * cg, geo, colsT, true);
+      im2col(x, img, grp * cg, geo, cols);
       for (let oc = 0, q = 0; oc < og; oc++) {
         const base = gradOut.offset + img * gN + (grp * og + oc) * gC;
         for (let y = 0; y < oh; y++) for (let xx = 0; xx < ow; xx++) go[q++] = gd[base + y * gH + xx * gW]!;
       }
-      gemm(go, colsT, part, og, l, k);
+      gemmTransposedB(go, cols, part, og, l, k);
       for (let q = 0; q < og * k; q++) acc[q] = acc[q]! + part[q]!;
     }
     for (let oc = 0, q = 0; oc < og; oc++) {

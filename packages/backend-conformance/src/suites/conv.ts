@@ -28,6 +28,7 @@ const CASES: readonly ConvCase[] = [
   { name: 'groups 2', x: [2, 4, 5, 5], w: [6, 2, 3, 3], bias: true, p: P([1, 1], [1, 1], [1, 1], 2), layouts: ['offset', 'sliced', 'transposed'] },
   { name: 'depthwise', x: [1, 3, 4, 4], w: [3, 1, 2, 2], bias: false, p: P([2, 1], [0, 1], [1, 1], 3), layouts: ['contiguous', 'offset', 'contiguous'] },
   { name: '1x1', x: [2, 3, 3, 3], w: [5, 3, 1, 1], bias: true, p: P([1, 1], [0, 0], [1, 1]), layouts: ['broadcastFirst', 'contiguous', 'contiguous'] },
+  { name: 'padding wider than the input', x: [1, 2, 2, 3], w: [2, 2, 3, 3], bias: true, p: P([2, 1], [2, 2], [1, 2]), layouts: ['contiguous', 'contiguous', 'sliced'] },
   { name: 'empty batch', x: [0, 2, 4, 4], w: [3, 2, 3, 3], bias: true, p: P([1, 1], [1, 1], [1, 1]), layouts: ['contiguous', 'contiguous', 'contiguous'] },
 ];
 

@@ -107,7 +107,7 @@ export function checkChannels(x: Tensor, weight: Tensor, bias: Tensor | null | u
     );
   }
   const w0 = weight.shape[0]!;
-  if (!transposed && w0 % groups !== 0) {
+  if (w0 % groups !== 0) {
     throw new RuntimeError(
       `Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got weight of size [${fmtList(weight.shape)}] instead`,
     );

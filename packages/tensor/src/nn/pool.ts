@@ -2,7 +2,6 @@
 // pooling runs as 2-D pooling of height 1, as PyTorch does; the work runs in the
 // backend's fast path or the reference decomposition into primitives.
 
-import { isFloatingPoint } from '../backend/dtype.js';
 import { avgPool, maxPool } from '../backend/poolReference.js';
 import { IndexError, RuntimeError } from '../errors.js';
 import { defineOp, traced } from '../trace.js';
@@ -97,7 +96,7 @@ function avgPool2dImpl(input: Tensor, kernel: [number, number], stride: [number,
   if (out.numel() > 0) {
     const backend = x.storage.backend;
     const p = { kernelSize: kernel, stride, padding, countIncludePad: o.countIncludePad ?? true, divisorOverride: divisor };
-    if (backend.supports.avgPool2d && isFloatingPoint(x.dtype)) backend.supports.avgPool2d(x.backendView, out.backendView, p);
+    if (backend.supports.avgPool2d) backend.supports.avgPool2d(x.backendView, out.backendView, p);
     else avgPool(backend, x.backendView, out.backendView, p);
   }
   return input.ndim === 3 ? squeeze(out, 0) : out;

@@ -44,6 +44,7 @@ export { fold, unfold } from './nn/unfold.js';
 export { pixelShuffle, pixelUnshuffle } from './nn/pixelShuffle.js';
 export type { AdaptiveSize } from './nn/adaptivePool.js';
 export { adaptiveAvgPool1d, adaptiveAvgPool2d, adaptiveMaxPool1d, adaptiveMaxPool2d } from './nn/adaptivePool.js';
+export { adaptiveAvgPool2dBackward } from './nn/adaptivePoolGrad.js';
 export type { InterpolateMode, InterpolateOptions } from './nn/interpolate.js';
 export { interpolate } from './nn/interpolate.js';
 export type { MaxUnpoolOptions } from './nn/maxUnpool.js';

@@ -97,11 +97,12 @@ function apply(c: Case, xs: (torch.Tensor | null)[]): Result {
     if (grad[1] === '2') return grad[2] === 'Input' ? torch.conv2dInputGrad(size, a, b, opts) : torch.conv2dWeightGrad(a, size, b, opts);
     return grad[2] === 'Input' ? torch.convInputGrad(size, a, b, opts) : torch.convWeightGrad(a, size, b, opts);
   }
-  if (c.op === 'maxPool2dBackward') return torch.maxPool2dBackward(a, b, xs[2]!);
+  if (c.op === 'maxPool2dBackward' || c.op === 'adaptiveMaxPool2dBackward') return torch.maxPool2dBackward(a, b, xs[2]!);
   if (c.op === 'avgPool2dBackward') {
     const { kernelSize, ...rest } = opts;
     return torch.avgPool2dBackward(a, b, kernelSize as number, rest);
   }
+  if (c.op === 'adaptiveAvgPool2dBackward') return torch.adaptiveAvgPool2dBackward(a, b);
   if (c.op === 'pad') return torch.pad(a, c.args[0] as number[], opts.mode as torch.PadMode | undefined, opts.value as number | undefined);
   throw new Error(`fixture op ${c.op} has no mapping`);
 }

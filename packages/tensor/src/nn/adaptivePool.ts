@@ -22,8 +22,12 @@ const ADAPTIVE_MAX_2D = defineOp('adaptiveMaxPool2d');
 /** One size per spatial dim; `null` keeps the input's size (2-D only). */
 export type AdaptiveSize = number | readonly (number | null)[];
 
-/** Every window's flat plane positions, padded to the widest window with `pad` (the extra element's position). */
-function windowTable(input: readonly number[], output: readonly number[]): { width: number; table: number[]; counts: number[] } {
+/**
+ * @internal Every window's flat plane positions (row-major over its dims),
+ * padded to the widest window with the position just past the plane, and the
+ * number of real positions of each window.
+ */
+export function windowTable(input: readonly number[], output: readonly number[]): { width: number; table: number[]; counts: number[] } {
   const ranges = input.map((size, d) =>
     Array.from({ length: output[d]! }, (_, o) => [Math.floor((o * size) / output[d]!), Math.ceil(((o + 1) * size) / output[d]!)] as const),
   );
@@ -32,20 +36,20 @@ function windowTable(input: readonly number[], output: readonly number[]): { wid
   const table: number[] = [];
   const counts: number[] = [];
   const strides = contiguousStrides(input);
-  const each = (d: number, base: number, acc: number[]): void => {
+  // windows in row-major order of the output; each window's positions grow one dim at a time
+  const each = (d: number, positions: number[]): void => {
     if (d === input.length) {
-      counts.push(acc.length);
-      table.push(...acc, ...new Array<number>(width - acc.length).fill(pad));
+      counts.push(positions.length);
+      table.push(...positions, ...new Array<number>(width - positions.length).fill(pad));
       return;
     }
     for (const [s, e] of ranges[d]!) {
       const next: number[] = [];
-      for (const a of acc.length ? acc : [base]) for (let i = s; i < e; i++) next.push(a + i * strides[d]!);
-      // nested dims: expand the positions chosen so far by this dim's window
-      each(d + 1, base, next);
+      for (const p of positions) for (let i = s; i < e; i++) next.push(p + i * strides[d]!);
+      each(d + 1, next);
     }
   };
-  each(0, 0, []);
+  each(0, [0]);
   return { width, table, counts };
 }
 

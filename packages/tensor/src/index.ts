@@ -38,7 +38,7 @@ export { avgPool1d, avgPool2d, maxPool1d, maxPool2d } from './nn/pool.js';
 export type { AvgPoolBackwardOptions } from './nn/poolGrad.js';
 export { avgPool2dBackward, maxPool2dBackward } from './nn/poolGrad.js';
 export type { PadMode } from './nn/pad.js';
-export { pad } from './nn/pad.js';
+export { pad, padBackward } from './nn/pad.js';
 export type { FoldOptions } from './nn/unfold.js';
 export { fold, unfold } from './nn/unfold.js';
 export { pixelShuffle, pixelUnshuffle } from './nn/pixelShuffle.js';
@@ -47,5 +47,7 @@ export { adaptiveAvgPool1d, adaptiveAvgPool2d, adaptiveMaxPool1d, adaptiveMaxPoo
 export { adaptiveAvgPool2dBackward } from './nn/adaptivePoolGrad.js';
 export type { InterpolateMode, InterpolateOptions } from './nn/interpolate.js';
 export { interpolate } from './nn/interpolate.js';
+export type { InterpolateBackwardOptions } from './nn/interpolateGrad.js';
+export { interpolateBackward } from './nn/interpolateGrad.js';
 export type { MaxUnpoolOptions } from './nn/maxUnpool.js';
 export { maxUnpool2d } from './nn/maxUnpool.js';

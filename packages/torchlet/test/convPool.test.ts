@@ -102,6 +102,12 @@ function apply(c: Case, xs: (torch.Tensor | null)[]): Result {
     const { kernelSize, ...rest } = opts;
     return torch.avgPool2dBackward(a, b, kernelSize as number, rest);
   }
+  if (c.op === 'padBackward') return torch.padBackward(a, c.args[0] as number[], c.args[1] as number[], opts.mode as torch.PadMode);
+  if (c.op === 'interpolateBackward') {
+    // the forward's output size is the gradient's own
+    const { size: _size, ...rest } = opts;
+    return torch.interpolateBackward(a, c.args[0] as number[], rest);
+  }
   if (c.op === 'adaptiveAvgPool2dBackward') return torch.adaptiveAvgPool2dBackward(a, b);
   if (c.op === 'pad') return torch.pad(a, c.args[0] as number[], opts.mode as torch.PadMode | undefined, opts.value as number | undefined);
   throw new Error(`fixture op ${c.op} has no mapping`);

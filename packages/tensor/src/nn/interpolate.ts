@@ -42,16 +42,17 @@ type InterpolateArgs = [
   recomputeScaleFactor?: boolean | null,
 ];
 
-const LINEAR: Partial<Record<InterpolateMode, number>> = { linear: 1, bilinear: 2, trilinear: 3 };
+/** @internal Spatial dims of each linear mode. */
+export const LINEAR: Partial<Record<InterpolateMode, number>> = { linear: 1, bilinear: 2, trilinear: 3 };
 const MODES = 'nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact';
 
-/** Rounds to float32 when the kernel computes in float (every input dtype but float64). */
-function rounder(x: Tensor): (v: number) => number {
+/** @internal Rounds to float32 when the kernel computes in float (every input dtype but float64). */
+export function rounder(x: Tensor): (v: number) => number {
   return x.dtype === 'float64' ? (v) => v : Math.fround;
 }
 
-/** The source position of each output position along one dim, for nearest / nearest-exact. */
-function nearestPositions(inSize: number, outSize: number, scale: number | undefined, exact: boolean): number[] {
+/** @internal The source position of each output position along one dim, for nearest / nearest-exact. */
+export function nearestPositions(inSize: number, outSize: number, scale: number | undefined, exact: boolean): number[] {
   const s = Math.fround(scale !== undefined && scale > 0 ? 1 / scale : inSize / outSize);
   return Array.from({ length: outSize }, (_, o) => {
     if (!exact && outSize === inSize) return o;
@@ -60,8 +61,8 @@ function nearestPositions(inSize: number, outSize: number, scale: number | undef
   });
 }
 
-/** The [in, out] matrix of linear interpolation along one dim (two taps per output). */
-function linearMatrix(inSize: number, outSize: number, scale: number | undefined, alignCorners: boolean, f: (v: number) => number): number[] {
+/** @internal The [in, out] matrix of linear interpolation along one dim (two taps per output). */
+export function linearMatrix(inSize: number, outSize: number, scale: number | undefined, alignCorners: boolean, f: (v: number) => number): number[] {
   const m = new Array<number>(inSize * outSize).fill(0);
   let s: number;
   if (alignCorners) s = outSize > 1 ? f((inSize - 1) / (outSize - 1)) : 0;
@@ -80,8 +81,8 @@ function linearMatrix(inSize: number, outSize: number, scale: number | undefined
   return m;
 }
 
-/** `x` resized along `dim` by `x ×_dim A` for the [in, out] matrix `a`. */
-function linearAlong(x: Tensor, dim: number, a: readonly number[], outSize: number): Tensor {
+/** @internal `x` resized along `dim` by `x ×_dim A` for the [in, out] matrix `a`. */
+export function linearAlong(x: Tensor, dim: number, a: readonly number[], outSize: number): Tensor {
   const inSize = x.shape[dim]!;
   const r = x.ndim;
   // the dim moved last: [...rest, in] @ [in, out] → [...rest, out]

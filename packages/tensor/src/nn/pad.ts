@@ -9,7 +9,7 @@ import { defineOp, traced } from '../trace.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
 import { fmtList } from './convArgs.js';
-import { selectAlong } from './selectAlong.js';
+import { scatterAlong, selectAlong } from './selectAlong.js';
 
 /** F.pad's modes. */
 export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
@@ -59,18 +59,16 @@ function padConstant(x: Tensor, lo: number[], hi: number[], value: number): Tens
   return out;
 }
 
-/** Pads one dim by gathering through a table of source positions. */
-function gatherDim(x: Tensor, dim: number, lo: number, hi: number, mode: PadMode): Tensor {
-  const size = x.shape[dim]!;
+/** @internal The source position of every output position of one padded dim (reflect, replicate, circular). */
+export function padPositions(mode: PadMode, size: number, lo: number, hi: number): number[] {
   const n = size + lo + hi;
-  let positions: number[];
   if (mode === 'circular') {
     // PyTorch crops negative pads first, then wraps around what is left
     const start = Math.max(-lo, 0);
     const kept = size - start - Math.max(-hi, 0);
-    positions = Array.from({ length: n }, (_, i) => start + source('circular', i - Math.max(lo, 0), kept));
-  } else positions = Array.from({ length: n }, (_, i) => source(mode, i - lo, size));
-  return selectAlong(x, dim, positions);
+    return Array.from({ length: n }, (_, i) => start + source('circular', i - Math.max(lo, 0), kept));
+  }
+  return Array.from({ length: n }, (_, i) => source(mode, i - lo, size));
 }
 
 function checkNonConstant(x: Tensor, lo: number[], hi: number[], mode: PadMode): void {
@@ -98,18 +96,28 @@ function checkNonConstant(x: Tensor, lo: number[], hi: number[], mode: PadMode):
   }
 }
 
+/** @internal F.pad's list (last dim first) as per-dim before/after pads, first padded dim first. */
+export function padPairs(pad: readonly number[]): { lo: number[]; hi: number[] } {
+  const d = pad.length / 2;
+  return {
+    lo: Array.from({ length: d }, (_, k) => pad[2 * (d - 1 - k)]!),
+    hi: Array.from({ length: d }, (_, k) => pad[2 * (d - 1 - k) + 1]!),
+  };
+}
+
 /** @internal F.pad without tracing (for ops that pad as part of their own work). */
 export function padImpl(x: Tensor, pad: readonly number[], mode: PadMode, value: number): Tensor {
   if (pad.length % 2 !== 0) throw new RuntimeError('Padding length must be divisible by 2');
   if (pad.length / 2 > x.ndim) throw new RuntimeError('Padding length too large');
   const d = pad.length / 2;
-  // pad lists the last dim first: (last_lo, last_hi, second_last_lo, ...)
-  const lo = Array.from({ length: d }, (_, k) => pad[2 * (d - 1 - k)]!);
-  const hi = Array.from({ length: d }, (_, k) => pad[2 * (d - 1 - k) + 1]!);
+  const { lo, hi } = padPairs(pad);
   if (mode === 'constant') return padConstant(x, lo, hi, value);
   checkNonConstant(x, lo, hi, mode);
   let out = x;
-  for (let k = 0; k < d; k++) out = gatherDim(out, x.ndim - d + k, lo[k]!, hi[k]!, mode);
+  for (let k = 0; k < d; k++) {
+    const dim = x.ndim - d + k;
+    out = selectAlong(out, dim, padPositions(mode, out.shape[dim]!, lo[k]!, hi[k]!));
+  }
   return out;
 }
 
@@ -129,4 +137,33 @@ export function pad(input: Tensor, pad: readonly number[], mode: PadMode = 'cons
   }
   const v = value === undefined || value === null ? 0 : scalarValue(value);
   return traced(PAD, [input], { pad: [...pad], mode, value: v }, () => padImpl(input, pad, mode, v));
+}
+
+const PAD_BACKWARD = defineOp('padBackward');
+
+/**
+ * The gradient of `pad` with respect to its input of shape `inputShape`: the
+ * interior of `gradOutput` for constant padding; for the other modes, every
+ * padded position's gradient added to the position it copies.
+ * @example torch.padBackward(torch.ones(1, 4), [1, 2], [1, 1], 'replicate') // tensor([[2., 2.]])
+ */
+export function padBackward(gradOutput: Tensor, inputShape: readonly number[], pad: readonly number[], mode: PadMode = 'constant'): Tensor {
+  return traced(PAD_BACKWARD, [gradOutput], { inputShape: [...inputShape], pad: [...pad], mode }, () => {
+    const { lo, hi } = padPairs(pad);
+    const d = lo.length;
+    const r = inputShape.length;
+    const expected = inputShape.map((s, i) => (i < r - d ? s : s + lo[i - r + d]! + hi[i - r + d]!));
+    if (pad.length % 2 !== 0 || gradOutput.ndim !== r || gradOutput.shape.some((s, i) => s !== expected[i])) {
+      throw new RuntimeError(`pad backward: expected grad_output of size ${fmtList(expected)}, but got ${fmtList(gradOutput.shape)}`);
+    }
+    if (mode === 'constant') return padConstant(gradOutput, lo.map((v) => -v), hi.map((v) => -v), 0);
+    // undo the dims in the reverse of the order pad applied them
+    let g = gradOutput;
+    for (let k = d - 1; k >= 0; k--) {
+      const dim = r - d + k;
+      const size = inputShape[dim]!;
+      g = scatterAlong(g, dim, padPositions(mode, size, lo[k]!, hi[k]!), size);
+    }
+    return g;
+  });
 }

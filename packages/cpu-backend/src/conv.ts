@@ -210,7 +210,10 @@ function weightGradFloat(x: CpuView, gradOut: CpuView, gradWeight: CpuView, p: C
   }
 }
 
-/** The three conv2d fast paths of a CPU backend (the reference decomposition for non-float dtypes). */
+/**
+ * The three conv2d fast paths of a CPU backend (the reference decomposition for non-float dtypes).
+ * @example Object.assign(supports, convFastPaths(backend))
+ */
 export function convFastPaths(backend: Backend<CpuBuffer>): {
   conv2d(x: CpuView, weight: CpuView, bias: CpuView | undefined, out: CpuView, p: Conv2dParams): void;
   conv2dInputGrad(gradOut: CpuView, weight: CpuView, gradIn: CpuView, p: Conv2dParams): void;

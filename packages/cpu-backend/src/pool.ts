@@ -94,7 +94,10 @@ function avgPoolFloat(x: CpuView, out: CpuView, p: AvgPool2dParams): void {
   }
 }
 
-/** The two pooling fast paths of a CPU backend (the reference decomposition for non-float dtypes). */
+/**
+ * The two pooling fast paths of a CPU backend (the reference decomposition for non-float dtypes).
+ * @example Object.assign(supports, poolFastPaths(backend))
+ */
 export function poolFastPaths(backend: Backend<CpuBuffer>): {
   maxPool2d(x: CpuView, out: CpuView, indices: CpuView, p: Pool2dParams): void;
   avgPool2d(x: CpuView, out: CpuView, p: AvgPool2dParams): void;

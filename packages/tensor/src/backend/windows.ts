@@ -6,12 +6,18 @@
 import { contiguousStrides, numel } from './layout.js';
 import type { Backend, BackendBuffer, View } from './types.js';
 
-/** A scratch row-major view of `shape` (at least one element allocated); free it with `backend.free(v.buf)`. */
+/**
+ * A scratch row-major view of `shape` (at least one element allocated); free it with `backend.free(v.buf)`.
+ * @example const s = scratch(backend, 'float32', [2, 3]); backend.free(s.buf)
+ */
 export function scratch<B extends BackendBuffer>(backend: Backend<B>, dtype: View['dtype'], shape: readonly number[]): View<B> {
   return { buf: backend.alloc(dtype, Math.max(numel(shape), 1)), dtype, shape: [...shape], strides: contiguousStrides(shape), offset: 0 };
 }
 
-/** The padded extent a window sweep needs along one dim: `(out − 1)·stride + (kernel − 1)·dilation + 1`. */
+/**
+ * The padded extent a window sweep needs along one dim: `(out − 1)·stride + (kernel − 1)·dilation + 1`.
+ * @example sweepExtent(3, 2, 2, 1) // 6: windows at 0, 2, 4, two wide
+ */
 export function sweepExtent(out: number, kernel: number, stride: number, dilation: number): number {
   return out === 0 ? 0 : (out - 1) * stride + (kernel - 1) * dilation + 1;
 }
@@ -20,6 +26,7 @@ export function sweepExtent(out: number, kernel: number, stride: number, dilatio
  * `x` [N, C, ...S] copied into a new scratch [N, C, ...(S + lo + extra)] filled
  * with `value`, where each spatial dim is padded by `lo` before and enough
  * after to hold `extent` elements (at least `lo`).
+ * @example const padded = padInto(backend, x, [1, 1], [0, 0], 0) // x [N, C, H, W] in a zero frame of 1
  */
 export function padInto<B extends BackendBuffer>(
   backend: Backend<B>,
@@ -40,6 +47,7 @@ export function padInto<B extends BackendBuffer>(
 /**
  * The windows of `v` [N, C, ...S] as a view [N, C, ...out, ...kernel]: element
  * (n, c, o…, k…) is v[n, c, o·stride + k·dilation …]. Metadata only.
+ * @example windowsView(x, [2, 2], [2, 2], [1, 1], [3, 3]).shape // [N, C, 3, 3, 2, 2]
  */
 export function windowsView<B extends BackendBuffer>(
   v: View<B>,
@@ -56,7 +64,10 @@ export function windowsView<B extends BackendBuffer>(
   };
 }
 
-/** Every multi-index of `shape`, row-major. */
+/**
+ * Every multi-index of `shape`, row-major.
+ * @example multiIndices([2, 2]) // [[0, 0], [0, 1], [1, 0], [1, 1]]
+ */
 export function multiIndices(shape: readonly number[]): number[][] {
   const all: number[][] = [];
   const n = numel(shape);
@@ -82,6 +93,7 @@ export interface Sweep {
 /**
  * im2col: the windows of `x` [N, C, ...S] (zero-padded) as a scratch
  * [N, C, ...kernel, ...out], contiguous, so that it reads as [N, C·Πkernel, Πout].
+ * @example const cols = im2col(backend, x, { kernel: [3, 3], stride: [1, 1], padding: [1, 1], dilation: [1, 1] }, [H, W])
  */
 export function im2col<B extends BackendBuffer>(backend: Backend<B>, x: View<B>, sw: Sweep, out: readonly number[]): View<B> {
   const d = sw.kernel.length;
@@ -105,6 +117,7 @@ export function im2col<B extends BackendBuffer>(backend: Backend<B>, x: View<B>,
  * col2im: `out` [N, C, ...S] = for every input element, the sum of the column
  * entries of `cols` [N, C, ...kernel, ...outSize] (any strides) whose window
  * covers it. One strided add per kernel offset into a zero-padded accumulator.
+ * @example col2im(backend, cols, { kernel: [3, 3], stride: [1, 1], padding: [1, 1], dilation: [1, 1] }, [H, W], gradIn)
  */
 export function col2im<B extends BackendBuffer>(backend: Backend<B>, cols: View<B>, sw: Sweep, outSize: readonly number[], out: View<B>): void {
   const d = sw.kernel.length;

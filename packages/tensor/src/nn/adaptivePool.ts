@@ -26,6 +26,7 @@ export type AdaptiveSize = number | readonly (number | null)[];
  * @internal Every window's flat plane positions (row-major over its dims),
  * padded to the widest window with the position just past the plane, and the
  * number of real positions of each window.
+ * @example windowTable([3], [2]).table // [0, 1, 1, 2]: windows [0, 2) and [1, 3)
  */
 export function windowTable(input: readonly number[], output: readonly number[]): { width: number; table: number[]; counts: number[] } {
   const ranges = input.map((size, d) =>

@@ -18,7 +18,10 @@ const CONV_OPS: Record<number, string> = { 1: defineOp('conv1d'), 2: defineOp('c
 /** Positional stride/padding/dilation/groups, or one options object in the stride position. */
 type ConvArgs = [stride?: IntOrTuple | ConvOptions, padding?: IntOrTuple | 'same' | 'valid', dilation?: IntOrTuple, groups?: number];
 
-/** The output size of each spatial dim, or PyTorch's "Kernel size can't be greater" error. */
+/**
+ * The output size of each spatial dim, or PyTorch's "Kernel size can't be greater" error.
+ * @example convOutputSize([32, 32], [5, 5], [1, 1], [2, 2], [1, 1]) // [32, 32]
+ */
 export function convOutputSize(input: readonly number[], kernel: readonly number[], stride: readonly number[], padding: readonly number[], dilation: readonly number[]): number[] {
   const padded = input.map((s, i) => s + 2 * padding[i]!);
   const effective = kernel.map((k, i) => dilation[i]! * (k - 1) + 1);

@@ -28,7 +28,10 @@ export interface ConvTransposeOptions {
   dilation?: IntOrTuple;
 }
 
-/** Whether an argument is the trailing options object rather than a positional value. */
+/**
+ * Whether an argument is the trailing options object rather than a positional value.
+ * @example isOptions({ padding: 1 }) // true; isOptions([1, 1]) // false
+ */
 export function isOptions(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Tensor);
 }
@@ -48,7 +51,10 @@ export function expandArg(v: IntOrTuple, d: number, name: string): number[] {
   return [...v];
 }
 
-/** `[a, b]` as PyTorch prints an IntArrayRef. */
+/**
+ * `[a, b]` as PyTorch prints an IntArrayRef.
+ * @example fmtList([8, 3, 3, 3]) // '[8, 3, 3, 3]'
+ */
 export function fmtList(v: readonly number[]): string {
   return `[${v.join(', ')}]`;
 }
@@ -56,6 +62,7 @@ export function fmtList(v: readonly number[]): string {
 /**
  * PyTorch's checks of convolution operands: rank (batched or unbatched), dtypes,
  * devices, bias shape. Returns the input with a batch dim and whether one was added.
+ * @example const { x, unbatched } = checkConvOperands('conv2d', 2, input, weight, bias)
  */
 export function checkConvOperands(
   name: string,
@@ -90,7 +97,10 @@ function cTypeName(t: Tensor): string {
   return C_TYPE[t.dtype] ?? t.dtype;
 }
 
-/** Non-positive stride / negative padding / non-positive dilation and groups, as PyTorch refuses them. */
+/**
+ * Non-positive stride / negative padding / non-positive dilation and groups, as PyTorch refuses them.
+ * @example checkGeometry([0, 1], [0, 0], [1, 1], 1) // throws 'non-positive stride is not supported'
+ */
 export function checkGeometry(stride: readonly number[], padding: readonly number[], dilation: readonly number[], groups: number): void {
   if (stride.some((s) => s <= 0)) throw new RuntimeError('non-positive stride is not supported');
   if (padding.some((p) => p < 0)) throw new RuntimeError('negative padding is not supported');
@@ -98,7 +108,10 @@ export function checkGeometry(stride: readonly number[], padding: readonly numbe
   if (groups <= 0) throw new RuntimeError('non-positive groups is not supported');
 }
 
-/** PyTorch's weight/channel/bias consistency checks of a (transposed) convolution. */
+/**
+ * PyTorch's weight/channel/bias consistency checks of a (transposed) convolution.
+ * @example checkChannels(x, weight, bias, groups, false)
+ */
 export function checkChannels(x: Tensor, weight: Tensor, bias: Tensor | null | undefined, groups: number, transposed: boolean): void {
   const d = x.ndim - 2;
   if (weight.ndim !== d + 2) {

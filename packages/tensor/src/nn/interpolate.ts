@@ -42,16 +42,25 @@ type InterpolateArgs = [
   recomputeScaleFactor?: boolean | null,
 ];
 
-/** @internal Spatial dims of each linear mode. */
+/**
+ * @internal Spatial dims of each linear mode.
+ * @example LINEAR.bilinear // 2
+ */
 export const LINEAR: Partial<Record<InterpolateMode, number>> = { linear: 1, bilinear: 2, trilinear: 3 };
 const MODES = 'nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact';
 
-/** @internal Rounds to float32 when the kernel computes in float (every input dtype but float64). */
+/**
+ * @internal Rounds to float32 when the kernel computes in float (every input dtype but float64).
+ * @example rounder(torch.zeros(1))(0.1) // 0.10000000149011612
+ */
 export function rounder(x: Tensor): (v: number) => number {
   return x.dtype === 'float64' ? (v) => v : Math.fround;
 }
 
-/** @internal The source position of each output position along one dim, for nearest / nearest-exact. */
+/**
+ * @internal The source position of each output position along one dim, for nearest / nearest-exact.
+ * @example nearestPositions(2, 4, undefined, false) // [0, 0, 1, 1]
+ */
 export function nearestPositions(inSize: number, outSize: number, scale: number | undefined, exact: boolean): number[] {
   const s = Math.fround(scale !== undefined && scale > 0 ? 1 / scale : inSize / outSize);
   return Array.from({ length: outSize }, (_, o) => {
@@ -61,7 +70,10 @@ export function nearestPositions(inSize: number, outSize: number, scale: number 
   });
 }
 
-/** @internal The [in, out] matrix of linear interpolation along one dim (two taps per output). */
+/**
+ * @internal The [in, out] matrix of linear interpolation along one dim (two taps per output).
+ * @example linearMatrix(2, 3, undefined, true, (v) => v) // [1, 0.5, 0, 0, 0.5, 1]
+ */
 export function linearMatrix(inSize: number, outSize: number, scale: number | undefined, alignCorners: boolean, f: (v: number) => number): number[] {
   const m = new Array<number>(inSize * outSize).fill(0);
   let s: number;
@@ -81,7 +93,10 @@ export function linearMatrix(inSize: number, outSize: number, scale: number | un
   return m;
 }
 
-/** @internal `x` resized along `dim` by `x ×_dim A` for the [in, out] matrix `a`. */
+/**
+ * @internal `x` resized along `dim` by `x ×_dim A` for the [in, out] matrix `a`.
+ * @example linearAlong(x, 3, linearMatrix(4, 8, undefined, false, Math.fround), 8) // x resized to width 8
+ */
 export function linearAlong(x: Tensor, dim: number, a: readonly number[], outSize: number): Tensor {
   const inSize = x.shape[dim]!;
   const r = x.ndim;

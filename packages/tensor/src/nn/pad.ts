@@ -59,7 +59,10 @@ function padConstant(x: Tensor, lo: number[], hi: number[], value: number): Tens
   return out;
 }
 
-/** @internal The source position of every output position of one padded dim (reflect, replicate, circular). */
+/**
+ * @internal The source position of every output position of one padded dim (reflect, replicate, circular).
+ * @example padPositions('reflect', 3, 2, 1) // [2, 1, 0, 1, 2, 1]
+ */
 export function padPositions(mode: PadMode, size: number, lo: number, hi: number): number[] {
   const n = size + lo + hi;
   if (mode === 'circular') {
@@ -96,7 +99,10 @@ function checkNonConstant(x: Tensor, lo: number[], hi: number[], mode: PadMode):
   }
 }
 
-/** @internal F.pad's list (last dim first) as per-dim before/after pads, first padded dim first. */
+/**
+ * @internal F.pad's list (last dim first) as per-dim before/after pads, first padded dim first.
+ * @example padPairs([1, 2, 3, 4]) // { lo: [3, 1], hi: [4, 2] }
+ */
 export function padPairs(pad: readonly number[]): { lo: number[]; hi: number[] } {
   const d = pad.length / 2;
   return {
@@ -105,7 +111,10 @@ export function padPairs(pad: readonly number[]): { lo: number[]; hi: number[] }
   };
 }
 
-/** @internal F.pad without tracing (for ops that pad as part of their own work). */
+/**
+ * @internal F.pad without tracing (for ops that pad as part of their own work).
+ * @example padImpl(x, [1, 1], 'constant', 0)
+ */
 export function padImpl(x: Tensor, pad: readonly number[], mode: PadMode, value: number): Tensor {
   if (pad.length % 2 !== 0) throw new RuntimeError('Padding length must be divisible by 2');
   if (pad.length / 2 > x.ndim) throw new RuntimeError('Padding length too large');

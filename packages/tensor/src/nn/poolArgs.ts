@@ -6,7 +6,10 @@ import { SCALAR_TYPE_NAME } from '../dtype.js';
 import type { Tensor } from '../tensor.js';
 import { fmtList, type IntOrTuple } from './convArgs.js';
 
-/** An int or a pair, checked as max_pool2d / avg_pool2d check them (`[]` or absent stride means the kernel size). */
+/**
+ * An int or a pair, checked as max_pool2d / avg_pool2d check them (`[]` or absent stride means the kernel size).
+ * @example pair('max_pool2d', 'kernel_size', 3, 'must either be a single int, or a tuple of two ints') // [3, 3]
+ */
 export function pair(op: string, name: string, v: IntOrTuple, phrase: string): [number, number] {
   if (typeof v === 'number') return [v, v];
   if (v.length === 1) return [v[0]!, v[0]!];
@@ -29,7 +32,10 @@ export function poolOutputSize(input: number, kernel: number, pad: number, strid
   return out;
 }
 
-/** PyTorch's pool2d_shape_check: positive kernel, stride, dilation; non-empty planes; an output of at least one element. */
+/**
+ * PyTorch's pool2d_shape_check: positive kernel, stride, dilation; non-empty planes; an output of at least one element.
+ * @example checkPool2d(x, [2, 2], [2, 2], [1, 1], [0, 0]) // throws '... Output size is too small'
+ */
 export function checkPool2d(
   x: Tensor,
   kernel: readonly number[],
@@ -51,7 +57,10 @@ export function checkPool2d(
   }
 }
 
-/** The "not implemented for" error of a pooling kernel on a dtype it lacks. */
+/**
+ * The "not implemented for" error of a pooling kernel on a dtype it lacks.
+ * @example checkPoolDtype('max_pool2d', torch.zeros([1, 1, 2, 2], { dtype: 'int64' }), (d) => d !== 'int64') // throws
+ */
 export function checkPoolDtype(kernel: string, x: Tensor, allowed: (dtype: Tensor['dtype']) => boolean): void {
   if (!allowed(x.dtype)) throw new RuntimeError(`"${kernel}" not implemented for '${SCALAR_TYPE_NAME[x.dtype]}'`);
 }

@@ -4,15 +4,14 @@
 // row padded with that element, and the rows are reduced — primitives only.
 
 import type { View } from '../backend/types.js';
-import { isFloatingPoint } from '../backend/dtype.js';
 import { fromValues } from '../creation.js';
+import { cast } from '../copy.js';
 import { contiguousStrides, numel } from '../backend/layout.js';
 import { RuntimeError } from '../errors.js';
-import { SCALAR_TYPE_NAME } from '../dtype.js';
 import { defineOp, traced } from '../trace.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
-import { fmtList } from './convArgs.js';
+import { checkKernelDtype, fmtList } from './convArgs.js';
 
 const ADAPTIVE_AVG_1D = defineOp('adaptiveAvgPool1d');
 const ADAPTIVE_AVG_2D = defineOp('adaptiveAvgPool2d');
@@ -119,9 +118,8 @@ function checkInput(name: string, x: Tensor, d: number, max: boolean): void {
       `${name}(): Expected input to have non-zero size for non-batch dimensions, but input has sizes ${fmtList(x.shape)} with dimension ${empty} being empty`,
     );
   }
-  if (!isFloatingPoint(x.dtype) || x.dtype === 'float16') {
-    throw new RuntimeError(`"${name}" not implemented for '${SCALAR_TYPE_NAME[x.dtype]}'`);
-  }
+  // the 1-D forms run the 2-D kernels
+  checkKernelDtype(name.replace('1d', '2d'), x, []);
 }
 
 function run(name: string, input: Tensor, outputSize: AdaptiveSize, d: number, max: boolean): [Tensor, Tensor | undefined] {
@@ -129,7 +127,10 @@ function run(name: string, input: Tensor, outputSize: AdaptiveSize, d: number, m
   const unbatched = input.ndim === d + 1;
   const x = unbatched ? input.unsqueeze(0) : input;
   const out = sizes(name, outputSize, x.shape.slice(2), d);
-  const [y, i] = adaptive(x, out, max);
+  // half types: float32 math rounded once (the max needs no widening)
+  const half = !max && (x.dtype === 'float16' || x.dtype === 'bfloat16');
+  const [wide, i] = adaptive(half ? cast(x, 'float32') : x, out, max);
+  const y = half ? cast(wide, x.dtype) : wide;
   return unbatched ? [y.squeeze(0), i?.squeeze(0)] : [y, i];
 }
 

@@ -3,6 +3,8 @@
 // expanded to one value per spatial dim, and PyTorch's checks and messages.
 
 import { RuntimeError } from '../errors.js';
+import type { DType } from '../backend/dtype.js';
+import { isFloatingPoint } from '../backend/dtype.js';
 import { SCALAR_TYPE_NAME } from '../dtype.js';
 import { checkSameDevice } from '../operands.js';
 import { Tensor } from '../tensor.js';
@@ -27,6 +29,21 @@ export interface ConvTransposeOptions {
   groups?: number;
   dilation?: IntOrTuple;
 }
+
+/**
+ * PyTorch's "not implemented for" error of a CPU kernel: floating dtypes always
+ * pass (float16/bfloat16 run where PyTorch 1.13 has no CPU kernel, as elsewhere
+ * in torchlet), integer and bool dtypes only when listed.
+ * @example checkKernelDtype('max_pool2d', torch.zeros([1], { dtype: 'int64' }), []) // throws "max_pool2d" not implemented for 'Long'
+ */
+export function checkKernelDtype(kernel: string, x: Tensor, ints: readonly DType[]): void {
+  if (!isFloatingPoint(x.dtype) && !ints.includes(x.dtype)) {
+    throw new RuntimeError(`"${kernel}" not implemented for '${SCALAR_TYPE_NAME[x.dtype]}'`);
+  }
+}
+
+/** Integer dtypes of PyTorch's convolution kernels. */
+export const CONV_INTS: readonly DType[] = ['int32', 'int64', 'int8', 'uint8'];
 
 /**
  * Whether an argument is the trailing options object rather than a positional value.
@@ -70,6 +87,7 @@ export function checkConvOperands(
   input: Tensor,
   weight: Tensor,
   bias: Tensor | null | undefined,
+  transposed = false,
 ): { x: Tensor; unbatched: boolean } {
   if (input.ndim !== d + 1 && input.ndim !== d + 2) {
     throw new RuntimeError(
@@ -83,10 +101,8 @@ export function checkConvOperands(
   if (bias && bias.dtype !== input.dtype) {
     throw new RuntimeError(`Input type (${cTypeName(input)}) and bias type (${cTypeName(bias)}) should be the same`);
   }
-  if (input.dtype === 'float16' || input.dtype === 'bool') {
-    const kernel = d === 3 ? 'slow_conv3d_cpu' : 'slow_conv2d_cpu';
-    throw new RuntimeError(`"${kernel}" not implemented for '${SCALAR_TYPE_NAME[input.dtype]}'`);
-  }
+  if (transposed) checkKernelDtype(d === 3 ? 'slow_conv_transpose3d_out_cpu' : 'slow_conv_transpose2d_out_cpu', input, ['int64']);
+  else checkKernelDtype(d === 3 ? 'compute_columns3d' : 'slow_conv2d_cpu', input, CONV_INTS);
   const unbatched = input.ndim === d + 1;
   return { x: unbatched ? input.unsqueeze(0) : input, unbatched };
 }

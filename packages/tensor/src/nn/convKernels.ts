@@ -4,6 +4,37 @@
 
 import type { Backend, Conv2dParams, View } from '../backend/types.js';
 import { convolution, convolutionInputGrad, convolutionWeightGrad, type ConvParams } from '../backend/convReference.js';
+import { scratch } from '../backend/windows.js';
+
+/**
+ * Runs `run` on float32 copies when `out` is float16/bfloat16, and rounds the
+ * result once into `out` (half-type math is float32 math rounded once, as in
+ * the rest of torchlet); other dtypes run as they are.
+ * @example viaFloat32(backend, [x, w], out, ([xf, wf], o) => convolution(backend, xf!, wf!, undefined, o, p))
+ */
+export function viaFloat32(backend: Backend, inputs: readonly (View | undefined)[], out: View, run: (inputs: (View | undefined)[], out: View) => void): void {
+  if (out.dtype !== 'float16' && out.dtype !== 'bfloat16') {
+    run([...inputs], out);
+    return;
+  }
+  const temps: View[] = [];
+  const widen = (v: View | undefined): View | undefined => {
+    if (v === undefined || v.dtype === 'float32' || v.dtype === 'int64') return v;
+    const s = scratch(backend, 'float32', v.shape);
+    temps.push(s);
+    backend.copy(v, s);
+    return s;
+  };
+  try {
+    const wide = inputs.map(widen);
+    const o = scratch(backend, 'float32', out.shape);
+    temps.push(o);
+    run(wide, o);
+    backend.copy(o, out);
+  } finally {
+    for (const t of temps) backend.free(t.buf);
+  }
+}
 
 /** A 1-D view [N, C, L] as [N, C, 1, L]. */
 function as2d(v: View): View {
@@ -28,6 +59,10 @@ function lift(views: readonly View[], d: number): View[] {
  * @example runConvolution(backend, x, w, undefined, out, { stride: [1, 1], padding: [0, 0], dilation: [1, 1], groups: 1 })
  */
 export function runConvolution(backend: Backend, x: View, weight: View, bias: View | undefined, out: View, p: ConvParams): void {
+  viaFloat32(backend, [x, weight, bias], out, ([xv, wv, bv], o) => convolutionOn(backend, xv!, wv!, bv, o, p));
+}
+
+function convolutionOn(backend: Backend, x: View, weight: View, bias: View | undefined, out: View, p: ConvParams): void {
   const fast = backend.supports.conv2d;
   const p2 = params2d(p);
   if (fast && p2) {
@@ -41,6 +76,10 @@ export function runConvolution(backend: Backend, x: View, weight: View, bias: Vi
  * @example runInputGrad(backend, gradOut, w, gradIn, params)
  */
 export function runInputGrad(backend: Backend, gradOut: View, weight: View, gradIn: View, p: ConvParams): void {
+  viaFloat32(backend, [gradOut, weight], gradIn, ([g, w], o) => inputGradOn(backend, g!, w!, o, p));
+}
+
+function inputGradOn(backend: Backend, gradOut: View, weight: View, gradIn: View, p: ConvParams): void {
   const fast = backend.supports.conv2dInputGrad;
   const p2 = params2d(p);
   if (fast && p2) {
@@ -54,6 +93,10 @@ export function runInputGrad(backend: Backend, gradOut: View, weight: View, grad
  * @example runWeightGrad(backend, x, gradOut, gradW, params)
  */
 export function runWeightGrad(backend: Backend, x: View, gradOut: View, gradWeight: View, p: ConvParams): void {
+  viaFloat32(backend, [x, gradOut], gradWeight, ([xv, g], o) => weightGradOn(backend, xv!, g!, o, p));
+}
+
+function weightGradOn(backend: Backend, x: View, gradOut: View, gradWeight: View, p: ConvParams): void {
   const fast = backend.supports.conv2dWeightGrad;
   const p2 = params2d(p);
   if (fast && p2) {

@@ -26,7 +26,7 @@ function convTranspose(d: number, input: Tensor, weight: Tensor, bias: Tensor | 
   const groups = o.groups ?? 1;
   const b = bias ?? undefined;
   return traced(OPS[d]!, [input, weight, b], { stride, padding, outputPadding, dilation, groups }, () => {
-    const { x, unbatched } = checkConvOperands(`conv_transpose${d}d`, d, input, weight, b);
+    const { x, unbatched } = checkConvOperands(`conv_transpose${d}d`, d, input, weight, b, true);
     checkGeometry(stride, padding, dilation, groups);
     checkChannels(x, weight, b, groups, true);
     if (outputPadding.some((op, i) => op >= stride[i]! && op >= dilation[i]!)) {

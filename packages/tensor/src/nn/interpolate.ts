@@ -5,14 +5,13 @@
 // arithmetic for float32 inputs.
 
 import type { View } from '../backend/types.js';
-import { SCALAR_TYPE_NAME } from '../dtype.js';
 import { NotImplementedError, RuntimeError, ValueError } from '../errors.js';
 import { fromValues } from '../creation.js';
 import { defineOp, traced } from '../trace.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
-import { contiguous } from '../copy.js';
-import { isOptions } from './convArgs.js';
+import { cast, contiguous } from '../copy.js';
+import { checkKernelDtype, isOptions } from './convArgs.js';
 import { adaptiveAvgPool1d, adaptiveAvgPool2d } from './adaptivePool.js';
 import { selectAlong } from './selectAlong.js';
 
@@ -178,17 +177,17 @@ export function interpolate(input: Tensor, ...args: InterpolateArgs): Tensor {
       if (d === 2) return adaptiveAvgPool2d(input, out);
       throw new NotImplementedError(`interpolate mode 'area' for 5-D inputs`);
     }
-    if (!['float32', 'float64', 'bfloat16'].includes(input.dtype)) {
-      const kernel = linearDims !== undefined ? 'compute_indices_weights_linear' : 'compute_indices_weights_nearest';
-      throw new RuntimeError(`"${kernel}" not implemented for '${SCALAR_TYPE_NAME[input.dtype]}'`);
-    }
-    let x = input;
+    if (linearDims !== undefined) checkKernelDtype('compute_indices_weights_linear', input, []);
+    else checkKernelDtype('compute_indices_weights_nearest', input, ['uint8']);
+    // half types: float32 math rounded once (nearest copies, so it needs no widening)
+    const half = linearDims !== undefined && (input.dtype === 'float16' || input.dtype === 'bfloat16');
+    let x = half ? cast(input, 'float32') : input;
     for (let k = d - 1; k >= 0; k--) {
       const dim = 2 + k;
       const inSize = x.shape[dim]!;
       if (linearDims === undefined) x = selectAlong(x, dim, nearestPositions(inSize, out[k]!, kernelScales[k], mode === 'nearest-exact'));
       else x = linearAlong(x, dim, linearMatrix(inSize, out[k]!, kernelScales[k], o.alignCorners ?? false, rounder(input)), out[k]!);
     }
-    return contiguous(x);
+    return half ? cast(x, input.dtype) : contiguous(x);
   });
 }

@@ -1,14 +1,13 @@
 // max_unpool2d: scatters pooled values back to the positions max_pool2d's
 // indices name, zeros elsewhere.
 
-import { isFloatingPoint } from '../backend/dtype.js';
 import { RuntimeError, ValueError } from '../errors.js';
 import { checkSameDevice } from '../operands.js';
 import { contiguous } from '../copy.js';
 import { defineOp, traced } from '../trace.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
-import { fmtList, isOptions, type IntOrTuple } from './convArgs.js';
+import { checkKernelDtype, fmtList, isOptions, type IntOrTuple } from './convArgs.js';
 
 const MAX_UNPOOL2D = defineOp('maxUnpool2d');
 
@@ -65,6 +64,7 @@ export function maxUnpool2d(input: Tensor, indices: Tensor, kernelSize: IntOrTup
     if ((input.ndim !== 3 && input.ndim !== 4) || input.shape.slice(input.ndim - 3).some((s) => s === 0)) {
       throw new RuntimeError(`Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with ${input.ndim} dimensions.`);
     }
+    checkKernelDtype('max_unpool2d', input, []);
     const lead = input.shape.slice(0, -2);
     const plane = size[0] * size[1];
     const out = emptyTensor([...lead, ...size], input.dtype, input.device);
@@ -91,7 +91,7 @@ export function maxUnpool2d(input: Tensor, indices: Tensor, kernelSize: IntOrTup
     backend.fill(ones.backendView, 1);
     backend.scatterAdd(counts.backendView, 1, flat(idx, hw), ones.backendView);
     backend.binary('maximum', counts.backendView, 1, counts.backendView, input.dtype);
-    backend.binary(isFloatingPoint(input.dtype) ? 'div' : 'truncDiv', target, counts.backendView, target, input.dtype);
+    backend.binary('div', target, counts.backendView, target, input.dtype);
     return out;
   });
 }

@@ -8,7 +8,7 @@ import { scalarValue } from '../operands.js';
 import { defineOp, traced } from '../trace.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
-import { fmtList } from './convArgs.js';
+import { checkKernelDtype, fmtList } from './convArgs.js';
 import { scatterAlong, selectAlong } from './selectAlong.js';
 
 /** F.pad's modes. */
@@ -122,6 +122,11 @@ export function padImpl(x: Tensor, pad: readonly number[], mode: PadMode, value:
   const { lo, hi } = padPairs(pad);
   if (mode === 'constant') return padConstant(x, lo, hi, value);
   checkNonConstant(x, lo, hi, mode);
+  if (mode !== 'circular') {
+    // PyTorch's reflect / replicate kernels exist for floating dtypes only
+    const kernel = mode === 'reflect' ? `reflection_pad${d}d${d === 3 ? '_cpu' : ''}` : `replication_pad${d}d_cpu`;
+    checkKernelDtype(kernel, x, []);
+  }
   let out = x;
   for (let k = 0; k < d; k++) {
     const dim = x.ndim - d + k;

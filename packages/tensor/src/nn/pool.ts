@@ -8,8 +8,9 @@ import { defineOp, traced } from '../trace.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
 import { squeeze, unsqueeze } from '../views.js';
-import { fmtList, isOptions, type IntOrTuple } from './convArgs.js';
-import { checkPool2d, checkPoolDtype, pair, poolOutputSize } from './poolArgs.js';
+import { checkKernelDtype, fmtList, isOptions, type IntOrTuple } from './convArgs.js';
+import { viaFloat32 } from './convKernels.js';
+import { checkPool2d, pair, poolOutputSize } from './poolArgs.js';
 
 const MAX_POOL1D = defineOp('maxPool1dWithIndices');
 const MAX_POOL2D = defineOp('maxPool2dWithIndices');
@@ -66,7 +67,7 @@ function maxPool2dImpl(input: Tensor, kernel: [number, number], stride: [number,
   const x = input.ndim === 3 ? unsqueeze(input, 0) : input;
   const outSize = [0, 1].map((i) => poolOutputSize(x.shape[2 + i]!, kernel[i]!, padding[i]!, stride[i]!, dilation[i]!, ceilMode)) as [number, number];
   checkPool2d(x, kernel, stride, dilation, outSize);
-  checkPoolDtype('max_pool2d', x, (d) => d === 'float32' || d === 'float64' || d === 'bfloat16');
+  checkKernelDtype('max_pool2d', x, []);
   const shape = [x.shape[0]!, x.shape[1]!, ...outSize];
   const out = emptyTensor(shape, x.dtype, x.device);
   const indices = emptyTensor(shape, 'int64', x.device);
@@ -91,13 +92,16 @@ function avgPool2dImpl(input: Tensor, kernel: [number, number], stride: [number,
   const ceil = o.ceilMode ?? false;
   const outSize = [0, 1].map((i) => poolOutputSize(x.shape[2 + i]!, kernel[i]!, padding[i]!, stride[i]!, 1, ceil)) as [number, number];
   checkPool2d(x, kernel, stride, [1, 1], outSize);
-  checkPoolDtype('avg_pool2d', x, (d) => d !== 'float16' && d !== 'bool');
+  checkKernelDtype('avg_pool2d', x, ['int64']);
   const out = emptyTensor([x.shape[0]!, x.shape[1]!, ...outSize], x.dtype, x.device);
   if (out.numel() > 0) {
     const backend = x.storage.backend;
     const p = { kernelSize: kernel, stride, padding, countIncludePad: o.countIncludePad ?? true, divisorOverride: divisor };
-    if (backend.supports.avgPool2d) backend.supports.avgPool2d(x.backendView, out.backendView, p);
-    else avgPool(backend, x.backendView, out.backendView, p);
+    const fast = backend.supports.avgPool2d;
+    viaFloat32(backend, [x.backendView], out.backendView, ([xv], o) => {
+      if (fast) fast.call(backend.supports, xv!, o, p);
+      else avgPool(backend, xv!, o, p);
+    });
   }
   return input.ndim === 3 ? squeeze(out, 0) : out;
 }
@@ -162,6 +166,7 @@ export function maxPool1d(input: Tensor, kernelSize: IntOrTuple, ...args: MaxArg
   const both = traced(MAX_POOL1D, [input], { kernelSize: k, stride: s, padding: p, dilation: d, ceilMode }, () => {
     if (!returnIndices) {
       checkMaxPool1d(input, k, s, p, d);
+      checkKernelDtype('max_pool1d_impl', input, []);
       // this path allows an empty output (PyTorch's max_pool1d kernel)
       const len = poolOutputSize(input.shape[input.ndim - 1]!, k, p, s, d, ceilMode);
       if (len < 0) throw new RuntimeError(`max_pool1d() Invalid computed output size: ${len}`);

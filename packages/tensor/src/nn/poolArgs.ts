@@ -2,7 +2,6 @@
 // (pooling_output_shape and pool2d_shape_check in ATen).
 
 import { RuntimeError } from '../errors.js';
-import { SCALAR_TYPE_NAME } from '../dtype.js';
 import type { Tensor } from '../tensor.js';
 import { fmtList, type IntOrTuple } from './convArgs.js';
 
@@ -55,12 +54,4 @@ export function checkPool2d(
     const [c, h, w] = x.shape.slice(1);
     throw new RuntimeError(`Given input size: (${c}x${h}x${w}). Calculated output size: (${c}x${outSize[0]}x${outSize[1]}). Output size is too small`);
   }
-}
-
-/**
- * The "not implemented for" error of a pooling kernel on a dtype it lacks.
- * @example checkPoolDtype('max_pool2d', torch.zeros([1, 1, 2, 2], { dtype: 'int64' }), (d) => d !== 'int64') // throws
- */
-export function checkPoolDtype(kernel: string, x: Tensor, allowed: (dtype: Tensor['dtype']) => boolean): void {
-  if (!allowed(x.dtype)) throw new RuntimeError(`"${kernel}" not implemented for '${SCALAR_TYPE_NAME[x.dtype]}'`);
 }

@@ -9,7 +9,7 @@ import { contiguous } from '../copy.js';
 import { defineOp, traced } from '../trace.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
-import { fmtList, isOptions, type IntOrTuple } from './convArgs.js';
+import { checkKernelDtype, fmtList, isOptions, type IntOrTuple } from './convArgs.js';
 
 // PyTorch's F.unfold / F.fold run aten's im2col / col2im (Tensor.unfold is another op)
 const UNFOLD = defineOp('im2col');
@@ -66,6 +66,7 @@ export function unfold(input: Tensor, kernelSize: IntOrTuple, ...args: FoldArgs)
     if (input.ndim < 3) throw new IndexError(`Dimension out of range (expected to be in range of [${-input.ndim}, ${input.ndim - 1}], but got ${input.ndim})`);
     if (input.ndim > 4) throw new RuntimeError(`Input Error: Only 3D or 4D input Tensors are supported (got ${input.ndim}D)`);
     const x = input.ndim === 3 ? input.unsqueeze(0) : input;
+    checkKernelDtype('im2col_out_cpu', x, []);
     if (x.shape.slice(1).some((s) => s === 0)) {
       throw new RuntimeError(`Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for input, but got: ${fmtList(input.shape)}`);
     }
@@ -113,6 +114,7 @@ export function fold(input: Tensor, outputSize: IntOrTuple, kernelSize: IntOrTup
       throw new RuntimeError(`Expected 2D or 3D (batch mode) tensor for input with possibly 0 batch size and non-zero dimensions for input, but got: ${fmtList(input.shape)}`);
     }
     const x = input.ndim === 2 ? input.unsqueeze(0) : input;
+    checkKernelDtype('col2im_out_cpu', x, []);
     const kk = g.kernel[0] * g.kernel[1];
     if (x.shape[1]! % kk !== 0) {
       throw new RuntimeError(

@@ -9,6 +9,9 @@ import type { CpuBuffer, CpuView } from './buffer.js';
 
 type Floats = Float32Array | Float64Array;
 
+/** Whether this platform stores the low int32 word of an int64 first (every JS engine in use does). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function isFloatView(v: CpuView): boolean {
   return v.dtype === 'float32' || v.dtype === 'float64';
 }
@@ -22,7 +25,9 @@ function maxPoolFloat(x: CpuView, out: CpuView, indices: CpuView, p: Pool2dParam
   const [dh, dw] = p.dilation;
   const xd = x.buf.data as Floats;
   const od = out.buf.data as Floats;
-  const id = indices.buf.data as BigInt64Array;
+  // int64 indices written as two int32 words (little-endian: value, then 0), not one BigInt each
+  const idData = indices.buf.data as BigInt64Array;
+  const id = new Int32Array(idData.buffer, idData.byteOffset, idData.length * 2);
   const [xN, xC, xH, xW] = x.strides as [number, number, number, number];
   const [oN, oC, oH, oW] = out.strides as [number, number, number, number];
   const [iN, iC, iH, iW] = indices.strides as [number, number, number, number];
@@ -49,7 +54,11 @@ function maxPoolFloat(x: CpuView, out: CpuView, indices: CpuView, p: Pool2dParam
             }
           }
           od[out.offset + b * oN + ch * oC + y * oH + xx * oW] = best;
-          id[indices.offset + b * iN + ch * iC + y * iH + xx * iW] = BigInt(at);
+          const slot = indices.offset + b * iN + ch * iC + y * iH + xx * iW;
+          if (LITTLE_ENDIAN) {
+            id[2 * slot] = at;
+            id[2 * slot + 1] = 0;
+          } else idData[slot] = BigInt(at);
         }
       }
     }

@@ -17,7 +17,7 @@ import { selectAlong } from './selectAlong.js';
 
 const INTERPOLATE = defineOp('interpolate');
 
-/** F.interpolate's modes (bicubic is not implemented yet). */
+/** F.interpolate's modes. */
 export type InterpolateMode = 'nearest' | 'nearest-exact' | 'linear' | 'bilinear' | 'trilinear' | 'bicubic' | 'area';
 
 /** Keyword form of F.interpolate's arguments. */
@@ -42,10 +42,10 @@ type InterpolateArgs = [
 ];
 
 /**
- * @internal Spatial dims of each linear mode.
+ * @internal Spatial dims of each mode computed with an interpolation matrix (linear and cubic).
  * @example LINEAR.bilinear // 2
  */
-export const LINEAR: Partial<Record<InterpolateMode, number>> = { linear: 1, bilinear: 2, trilinear: 3 };
+export const LINEAR: Partial<Record<InterpolateMode, number>> = { linear: 1, bilinear: 2, trilinear: 3, bicubic: 2 };
 const MODES = 'nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact';
 
 /**
@@ -90,6 +90,41 @@ export function linearMatrix(inSize: number, outSize: number, scale: number | un
     m[i1 * outSize + o] = m[i1 * outSize + o]! + l1;
   }
   return m;
+}
+
+/**
+ * @internal The [in, out] matrix of cubic convolution (A = -0.75) along one dim:
+ * four taps per output, positions clamped to the input as PyTorch clamps them.
+ * @example cubicMatrix(2, 2, undefined, true, Math.fround) // the identity: [1, 0, 0, 1]
+ */
+export function cubicMatrix(inSize: number, outSize: number, scale: number | undefined, alignCorners: boolean, f: (v: number) => number): number[] {
+  const a = -0.75;
+  const near = (x: number): number => f(f(f(f((a + 2) * x) - (a + 3)) * x) * x + 1);
+  const far = (x: number): number => f(f(f(f(f(a * x) - 5 * a) * x) + 8 * a) * x - 4 * a);
+  const m = new Array<number>(inSize * outSize).fill(0);
+  let s: number;
+  if (alignCorners) s = outSize > 1 ? f((inSize - 1) / (outSize - 1)) : 0;
+  else s = f(scale !== undefined && scale > 0 ? 1 / scale : inSize / outSize);
+  for (let o = 0; o < outSize; o++) {
+    // unlike the linear modes, a negative source position is kept
+    const src = alignCorners ? f(s * o) : f(s * (o + 0.5) - 0.5);
+    const i0 = Math.floor(src);
+    const t = f(src - i0);
+    const w = [far(f(t + 1)), near(t), near(f(1 - t)), far(f(f(1 - t) + 1))];
+    w.forEach((wk, k) => {
+      const i = Math.min(Math.max(i0 - 1 + k, 0), inSize - 1);
+      m[i * outSize + o] = m[i * outSize + o]! + wk;
+    });
+  }
+  return m;
+}
+
+/**
+ * @internal The interpolation matrix of a matrix mode along one dim.
+ * @example interpolationMatrix('bilinear', 2, 3, undefined, true, (v) => v) // linearMatrix(2, 3, undefined, true, (v) => v)
+ */
+export function interpolationMatrix(mode: InterpolateMode, inSize: number, outSize: number, scale: number | undefined, alignCorners: boolean, f: (v: number) => number): number[] {
+  return mode === 'bicubic' ? cubicMatrix(inSize, outSize, scale, alignCorners, f) : linearMatrix(inSize, outSize, scale, alignCorners, f);
 }
 
 /**
@@ -143,7 +178,7 @@ function resolveSizes(x: Tensor, d: number, size: InterpolateOptions['size'], sc
 /**
  * `F.interpolate(input, size, scaleFactor, mode, alignCorners, recomputeScaleFactor)`
  * on [N, C, ...spatial] (1–3 spatial dims): positional as in PyTorch, or one options object.
- * Modes: `'nearest'` (default), `'nearest-exact'`, `'linear'`/`'bilinear'`/`'trilinear'`, `'area'`.
+ * Modes: `'nearest'` (default), `'nearest-exact'`, `'linear'`/`'bilinear'`/`'trilinear'`, `'bicubic'`, `'area'`.
  * @example torch.interpolate(torch.ones(1, 1, 2, 2), { scaleFactor: 2, mode: 'bilinear' }).shape // [1, 1, 4, 4]
  */
 export function interpolate(input: Tensor, ...args: InterpolateArgs): Tensor {
@@ -154,7 +189,7 @@ export function interpolate(input: Tensor, ...args: InterpolateArgs): Tensor {
   return traced(INTERPOLATE, [input], { ...o, mode }, () => {
     const d = input.ndim - 2;
     const linearDims = LINEAR[mode];
-    if (o.alignCorners !== undefined && o.alignCorners !== null && linearDims === undefined && mode !== 'bicubic') {
+    if (o.alignCorners !== undefined && o.alignCorners !== null && linearDims === undefined) {
       throw new ValueError('align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear');
     }
     const { out, scales } = resolveSizes(input, Math.max(d, 0), o.size, o.scaleFactor);
@@ -166,7 +201,6 @@ export function interpolate(input: Tensor, ...args: InterpolateArgs): Tensor {
     if (linearDims !== undefined && linearDims !== d) {
       throw new NotImplementedError(`Got ${input.ndim}D input, but ${mode} mode needs ${linearDims + 2}D input`);
     }
-    if (mode === 'bicubic') throw new NotImplementedError(`interpolate mode 'bicubic'`);
     if (out.some((s) => s <= 0)) {
       const names = d === 1 ? ['W'] : d === 2 ? ['H', 'W'] : ['D', 'H', 'W'];
       const fmt = (v: readonly number[]): string => v.map((s, i) => `${names[i]}: ${s}`).join(', ');
@@ -177,7 +211,8 @@ export function interpolate(input: Tensor, ...args: InterpolateArgs): Tensor {
       if (d === 2) return adaptiveAvgPool2d(input, out);
       throw new NotImplementedError(`interpolate mode 'area' for 5-D inputs`);
     }
-    if (linearDims !== undefined) checkKernelDtype('compute_indices_weights_linear', input, []);
+    if (mode === 'bicubic') checkKernelDtype('compute_indices_weights_cubic', input, []);
+    else if (linearDims !== undefined) checkKernelDtype('compute_indices_weights_linear', input, []);
     else checkKernelDtype('compute_indices_weights_nearest', input, ['uint8']);
     // half types: float32 math rounded once (nearest copies, so it needs no widening)
     const half = linearDims !== undefined && (input.dtype === 'float16' || input.dtype === 'bfloat16');
@@ -186,7 +221,7 @@ export function interpolate(input: Tensor, ...args: InterpolateArgs): Tensor {
       const dim = 2 + k;
       const inSize = x.shape[dim]!;
       if (linearDims === undefined) x = selectAlong(x, dim, nearestPositions(inSize, out[k]!, kernelScales[k], mode === 'nearest-exact'));
-      else x = linearAlong(x, dim, linearMatrix(inSize, out[k]!, kernelScales[k], o.alignCorners ?? false, rounder(input)), out[k]!);
+      else x = linearAlong(x, dim, interpolationMatrix(mode, inSize, out[k]!, kernelScales[k], o.alignCorners ?? false, rounder(input)), out[k]!);
     }
     return half ? cast(x, input.dtype) : contiguous(x);
   });

@@ -8,7 +8,7 @@ import type { Tensor } from '../tensor.js';
 import { contiguous } from '../copy.js';
 import { fmtList } from './convArgs.js';
 import { adaptiveAvgPool2dBackward } from './adaptivePoolGrad.js';
-import { LINEAR, linearAlong, linearMatrix, nearestPositions, rounder, type InterpolateMode } from './interpolate.js';
+import { LINEAR, interpolationMatrix, linearAlong, nearestPositions, rounder, type InterpolateMode } from './interpolate.js';
 import { scatterAlong } from './selectAlong.js';
 
 const INTERPOLATE_BACKWARD = defineOp('interpolateBackward');
@@ -53,7 +53,7 @@ export function interpolateBackward(gradOutput: Tensor, inputSize: readonly numb
       if (linearDims === undefined) {
         g = scatterAlong(contiguous(g), dim, nearestPositions(inSize, outSize, scales[k], mode === 'nearest-exact'), inSize);
       } else {
-        const a = linearMatrix(inSize, outSize, scales[k], opts.alignCorners ?? false, f);
+        const a = interpolationMatrix(mode, inSize, outSize, scales[k], opts.alignCorners ?? false, f);
         // the adjoint: the [out, in] transpose of the [in, out] matrix
         const t = Array.from({ length: outSize * inSize }, (_, q) => a[(q % inSize) * outSize + Math.floor(q / inSize)]!);
         g = linearAlong(g, dim, t, inSize);

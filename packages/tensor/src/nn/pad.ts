@@ -42,7 +42,7 @@ function padConstant(x: Tensor, lo: number[], hi: number[], value: number): Tens
   const out = emptyTensor(shape, x.dtype, x.device);
   const backend = x.storage.backend;
   if (out.numel() === 0) return out;
-  backend.fill(out.backendView, x.dtype === 'int64' ? BigInt(Math.trunc(value)) : value);
+  backend.fill(out.backendView, x.dtype === 'int64' ? BigInt(Number.isFinite(value) ? Math.trunc(value) : 0) : value);
   // the overlap: in the output from max(lo, 0), in the input from max(-lo, 0)
   const src = x.backendView;
   const dst = out.backendView;

@@ -215,7 +215,9 @@ function execute(roots: readonly { edge: Edge; grad: Tensor }[], opts: RunOption
         if (r) outs = validate(node, [...r]);
       }
     }
-    if (!opts.retainGraph) node.release();
+    // as PyTorch, only nodes the pass runs give up their saved tensors (autograd.grad w.r.t. an
+    // intermediate leaves the graph below it intact)
+    if (!opts.retainGraph && runIt) node.release();
     node.next.forEach((e, i) => {
       if (!e) return;
       const g = outs[i];

@@ -1,0 +1,219 @@
+// The device side of the backend: command batching, the per-dispatch parameter
+// arena, pipeline and bind-group-layout caches, buffer pools and the staging
+// reads. Ops encode dispatches into one command encoder; it is submitted when a
+// read or sync needs the results, before a write (queue writes would overtake
+// encoded work), or when the batch grows large.
+
+import type { BackendBuffer, DType } from '@torchlet/tensor/backend';
+import { BufferPool, type PoolStats } from './pool.js';
+import { Faults } from './faults.js';
+
+/** A storage allocation: one dtype, 4 bytes per element on the device (bool as u32). */
+export interface GpuBuffer extends BackendBuffer {
+  readonly size: number;
+  readonly dtype: DType;
+  readonly gpu: GPUBuffer;
+  released: boolean;
+}
+
+/** Bytes of one dispatch's parameter block: a multiple of the storage offset alignment. */
+const ARENA_BYTES = 1 << 18;
+/** Dispatches per command buffer before it is submitted on its own. */
+const MAX_BATCH = 256;
+
+const STORAGE_USAGE = 0x80 /* STORAGE */ | 0x4 /* COPY_SRC */ | 0x8; /* COPY_DST */
+const STAGING_USAGE = 0x1 /* MAP_READ */ | 0x8; /* COPY_DST */
+const ARENA_USAGE = 0x80 /* STORAGE */ | 0x8; /* COPY_DST */
+
+/** What one `dispatch` needs. */
+export interface Dispatch {
+  /** Pipeline cache key: the same key must always give the same source. */
+  readonly key: string;
+  readonly source: () => string;
+  /** The written buffer (binding 1). */
+  readonly out: GPUBuffer;
+  /** Read-only buffers (bindings 2, 3, …). */
+  readonly inputs: readonly GPUBuffer[];
+  /** The parameter block (binding 0), as u32 words. */
+  readonly meta: readonly number[];
+  /** Workgroups to launch (split over x and y when above the per-dimension limit); ignored with `grid`. */
+  readonly groups: number;
+  /** An explicit 3-d grid of workgroups instead of `groups`. */
+  readonly grid?: readonly [number, number, number];
+}
+
+/** The runtime of one device. */
+export class Runtime {
+  readonly storage: BufferPool;
+  readonly faults: Faults;
+  private readonly staging: BufferPool;
+  private readonly pipelines = new Map<string, GPUComputePipeline>();
+  private readonly layouts = new Map<number, { group: GPUBindGroupLayout; pipeline: GPUPipelineLayout }>();
+  private readonly arenas: GPUBuffer[] = [];
+  private readonly align: number;
+  private readonly maxGroups: number;
+
+  private encoder: GPUCommandEncoder | null = null;
+  private pass: GPUComputePassEncoder | null = null;
+  private arena: GPUBuffer | null = null;
+  private readonly arenaData = new Uint32Array(ARENA_BYTES / 4);
+  private arenaUsed = 0;
+  private batched = 0;
+  private afterSubmit: (() => void)[] = [];
+
+  constructor(readonly device: GPUDevice) {
+    this.align = device.limits.minStorageBufferOffsetAlignment;
+    this.maxGroups = device.limits.maxComputeWorkgroupsPerDimension;
+    this.storage = new BufferPool(device, STORAGE_USAGE, 512 * 2 ** 20);
+    this.staging = new BufferPool(device, STAGING_USAGE, 64 * 2 ** 20);
+    this.faults = new Faults(device, () => this.storage.stats());
+  }
+
+  /** A new buffer for `size` elements of `dtype`. */
+  alloc(dtype: DType, size: number): GpuBuffer {
+    this.faults.check();
+    const bytes = Math.max(size, 1) * 4;
+    const gpu = this.faults.allocating(bytes, () => this.storage.acquire(bytes));
+    return { size, dtype, gpu, released: false };
+  }
+
+  /** Returns `buf` to the pool once the work queued so far (which may read it) is submitted. */
+  free(buf: GpuBuffer): void {
+    if (buf.released) return;
+    buf.released = true;
+    if (this.encoder) this.afterSubmit.push(() => this.storage.release(buf.gpu));
+    else this.storage.release(buf.gpu);
+  }
+
+  /** Writes `data` into `buf` at byte `byteOffset` after the work queued so far. */
+  write(buf: GPUBuffer, byteOffset: number, data: ArrayBufferView<ArrayBuffer>): void {
+    this.faults.check();
+    this.flush();
+    this.device.queue.writeBuffer(buf, byteOffset, data.buffer, data.byteOffset, data.byteLength);
+  }
+
+  /** Encodes one compute dispatch. */
+  dispatch(d: Dispatch): void {
+    this.faults.check();
+    if (d.groups === 0 || (d.grid && d.grid.includes(0))) return;
+    const pipeline = this.pipeline(d.key, d.source, d.inputs.length);
+    const metaBytes = Math.max(this.align, Math.ceil((d.meta.length * 4) / this.align) * this.align);
+    if (this.batched >= MAX_BATCH || this.arenaUsed + metaBytes > ARENA_BYTES) this.flush();
+    const pass = this.computePass();
+    const at = this.arenaUsed;
+    for (let i = 0; i < d.meta.length; i++) this.arenaData[at / 4 + i] = d.meta[i]! >>> 0;
+    this.arenaUsed += metaBytes;
+    const layout = this.layout(d.inputs.length);
+    const entries: GPUBindGroupEntry[] = [
+      { binding: 0, resource: { buffer: this.arena!, offset: at, size: metaBytes } },
+      { binding: 1, resource: { buffer: d.out } },
+      ...d.inputs.map((b, i) => ({ binding: i + 2, resource: { buffer: b } })),
+    ];
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, this.device.createBindGroup({ layout: layout.group, entries }));
+    if (d.grid) {
+      pass.dispatchWorkgroups(...d.grid);
+    } else {
+      const x = Math.min(d.groups, this.maxGroups);
+      pass.dispatchWorkgroups(x, Math.ceil(d.groups / x), 1);
+    }
+    this.batched++;
+  }
+
+  /** Submits everything encoded so far. */
+  flush(): void {
+    if (!this.encoder) return;
+    this.pass?.end();
+    this.pass = null;
+    const arena = this.arena!;
+    if (this.arenaUsed > 0) this.device.queue.writeBuffer(arena, 0, this.arenaData.buffer, 0, this.arenaUsed);
+    this.device.queue.submit([this.encoder.finish()]);
+    this.encoder = null;
+    this.arena = null;
+    this.arenaUsed = 0;
+    this.batched = 0;
+    // queue order makes these buffers safe to reuse by anything encoded or written from now on
+    this.arenas.push(arena);
+    for (const f of this.afterSubmit.splice(0)) f();
+  }
+
+  /** The `bytes` bytes of `src` from `byteOffset`, after all queued work. */
+  async readBytes(src: GPUBuffer, byteOffset: number, bytes: number): Promise<ArrayBuffer> {
+    this.faults.check();
+    const staging = this.staging.acquire(bytes);
+    this.commandEncoder();
+    this.pass?.end();
+    this.pass = null;
+    this.encoder!.copyBufferToBuffer(src, byteOffset, staging, 0, bytes);
+    this.flush();
+    try {
+      await staging.mapAsync(0x1 /* GPUMapMode.READ */, 0, bytes);
+    } catch (e) {
+      await this.faults.settled();
+      this.faults.check();
+      throw e;
+    }
+    await this.faults.settled();
+    const copy = staging.getMappedRange(0, bytes).slice(0);
+    staging.unmap();
+    this.staging.release(staging);
+    this.faults.check();
+    return copy;
+  }
+
+  /** Resolves when the device has finished everything submitted (flushing first). */
+  async sync(): Promise<void> {
+    this.faults.check();
+    this.flush();
+    await this.device.queue.onSubmittedWorkDone();
+    await this.faults.settled();
+    this.faults.check();
+  }
+
+  /** Pool counts of the storage buffers. */
+  stats(): PoolStats {
+    return this.storage.stats();
+  }
+
+  private commandEncoder(): GPUCommandEncoder {
+    if (!this.encoder) {
+      this.encoder = this.device.createCommandEncoder();
+      this.arena = this.arenas.pop() ?? this.device.createBuffer({ size: ARENA_BYTES, usage: ARENA_USAGE });
+    }
+    return this.encoder;
+  }
+
+  private computePass(): GPUComputePassEncoder {
+    const encoder = this.commandEncoder();
+    this.pass ??= encoder.beginComputePass();
+    return this.pass;
+  }
+
+  private layout(inputs: number): { group: GPUBindGroupLayout; pipeline: GPUPipelineLayout } {
+    let l = this.layouts.get(inputs);
+    if (!l) {
+      const stage = 0x4; /* GPUShaderStage.COMPUTE */
+      const entries: GPUBindGroupLayoutEntry[] = [
+        { binding: 0, visibility: stage, buffer: { type: 'read-only-storage' } },
+        { binding: 1, visibility: stage, buffer: { type: 'storage' } },
+      ];
+      for (let i = 0; i < inputs; i++) entries.push({ binding: i + 2, visibility: stage, buffer: { type: 'read-only-storage' } });
+      const group = this.device.createBindGroupLayout({ entries });
+      l = { group, pipeline: this.device.createPipelineLayout({ bindGroupLayouts: [group] }) };
+      this.layouts.set(inputs, l);
+    }
+    return l;
+  }
+
+  private pipeline(key: string, source: () => string, inputs: number): GPUComputePipeline {
+    let p = this.pipelines.get(key);
+    if (!p) {
+      const code = source();
+      const module = this.device.createShaderModule({ code, label: key });
+      this.faults.compiled(module, key, code);
+      p = this.device.createComputePipeline({ layout: this.layout(inputs).pipeline, compute: { module, entryPoint: 'main' }, label: key });
+      this.pipelines.set(key, p);
+    }
+    return p;
+  }
+}

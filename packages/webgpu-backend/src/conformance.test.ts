@@ -5,4 +5,4 @@
 import { describeConformance } from 'backend-conformance';
 import { webgpu } from './index.js';
 
-describeConformance('webgpu', () => webgpu());
+describeConformance('webgpu', () => webgpu(), { subnormals: 'flush' });

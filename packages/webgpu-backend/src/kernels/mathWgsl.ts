@@ -91,17 +91,72 @@ fn atanh_f(x: f32) -> f32 {
   if (a < 1e-4f) { return x; }
   return with_sign(0.5f * log1p_f(2.0f * a / (1.0f - a)), x < 0.0f);
 }
-fn asin_f(x: f32) -> f32 { if (is_nan(x) || abs_f(x) > 1.0f) { return nan_f(); } return asin(x); }
-fn acos_f(x: f32) -> f32 { if (is_nan(x) || abs_f(x) > 1.0f) { return nan_f(); } return acos(x); }
+// sin, cos, tan, asin, acos, atan: Cephes' single-precision reductions and
+// polynomials (a few ulp), since WGSL only promises 2^-11 absolute for sin/cos
+// and SwiftShader's acos/atan are about that coarse too
+fn sin_poly(r: f32, z: f32) -> f32 { return ((-1.9515295891e-4f * z + 8.3321608736e-3f) * z - 1.6666654611e-1f) * z * r + r; }
+fn cos_poly(z: f32) -> f32 { return ((2.443315711809948e-5f * z - 1.388731625493765e-3f) * z + 4.166664568298827e-2f) * z * z - 0.5f * z + 1.0f; }
+fn octant(ax: f32) -> vec2<f32> {
+  var j = u32(ax * 1.2732395447351628f);
+  var y = f32(j);
+  if ((j & 1u) == 1u) { j = j + 1u; y = y + 1.0f; }
+  let r = ((ax - y * 0.78515625f) - y * 2.4187564849853515625e-4f) - y * 3.77489497744594108e-8f;
+  return vec2<f32>(r, f32(j & 7u));
+}
+fn sin_f(x: f32) -> f32 {
+  if (!is_finite(x)) { return nan_f(); }
+  let o = octant(abs_f(x));
+  var j = u32(o.y);
+  var neg = x < 0.0f;
+  if (j > 3u) { neg = !neg; j = j - 4u; }
+  let z = o.x * o.x;
+  let v = select(sin_poly(o.x, z), cos_poly(z), j == 1u || j == 2u);
+  return with_sign(v, neg);
+}
+fn cos_f(x: f32) -> f32 {
+  if (!is_finite(x)) { return nan_f(); }
+  let o = octant(abs_f(x));
+  var j = u32(o.y);
+  var neg = false;
+  if (j > 3u) { neg = !neg; j = j - 4u; }
+  if (j > 1u) { neg = !neg; }
+  let z = o.x * o.x;
+  let v = select(cos_poly(z), sin_poly(o.x, z), j == 1u || j == 2u);
+  return with_sign(v, neg);
+}
+fn tan_f(x: f32) -> f32 {
+  if (!is_finite(x)) { return nan_f(); }
+  if (abs_f(x) < 1e-4f) { return x; }
+  return sin_f(x) / cos_f(x);
+}
+fn asin_f(x: f32) -> f32 {
+  let a = abs_f(x);
+  if (is_nan(x) || a > 1.0f) { return nan_f(); }
+  if (a < 1e-4f) { return x; }
+  var z: f32;
+  var r: f32;
+  let big = a > 0.5f;
+  if (big) { z = 0.5f * (1.0f - a); r = sqrt(z); } else { r = a; z = a * a; }
+  var v = ((((4.2163199048e-2f * z + 2.4181311049e-2f) * z + 4.5470025998e-2f) * z + 7.4953002686e-2f) * z + 1.6666752422e-1f) * z * r + r;
+  if (big) { v = 1.5707963267948966f - (v + v); }
+  return with_sign(v, x < 0.0f);
+}
+fn acos_f(x: f32) -> f32 {
+  if (is_nan(x) || abs_f(x) > 1.0f) { return nan_f(); }
+  if (x < -0.5f) { return 3.141592653589793f - 2.0f * asin_f(sqrt(0.5f * (1.0f + x))); }
+  if (x > 0.5f) { return 2.0f * asin_f(sqrt(0.5f * (1.0f - x))); }
+  return 1.5707963267948966f - asin_f(x);
+}
 fn atan_f(x: f32) -> f32 {
   if (is_nan(x)) { return x; }
-  if (is_inf(x)) { return with_sign(1.5707963267948966f, x < 0.0f); }
-  return atan(x);
+  var a = abs_f(x);
+  var y = 0.0f;
+  if (a > 2.414213562373095f) { y = 1.5707963267948966f; a = -1.0f / a; }
+  else if (a > 0.4142135623730950f) { y = 0.7853981633974483f; a = (a - 1.0f) / (a + 1.0f); }
+  let z = a * a;
+  y = y + ((((8.05374449538e-2f * z - 1.38776856032e-1f) * z + 1.99777106478e-1f) * z - 3.33329491539e-1f) * z * a + a);
+  return with_sign(y, x < 0.0f);
 }
-fn trig_arg_ok(x: f32) -> bool { return is_finite(x); }
-fn sin_f(x: f32) -> f32 { if (!trig_arg_ok(x)) { return nan_f(); } if (abs_f(x) < 1e-4f) { return x; } return sin(x); }
-fn cos_f(x: f32) -> f32 { if (!trig_arg_ok(x)) { return nan_f(); } return cos(x); }
-fn tan_f(x: f32) -> f32 { if (!trig_arg_ok(x)) { return nan_f(); } if (abs_f(x) < 1e-4f) { return x; } return tan(x); }
 fn erfc_pos(a: f32) -> f32 {
   // Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7), for a >= 0
   let t = 1.0f / (1.0f + 0.3275911f * a);
@@ -165,7 +220,9 @@ fn trunc_f(x: f32) -> f32 {
 fn ceil_f(x: f32) -> f32 {
   if (!is_finite(x)) { return x; }
   let c = -floor(-x);
-  return select(c, -0.0f, c == 0.0f && bitcast<u32>(x) >= 0x80000000u);
+  // a constant -0.0 may be folded to +0: build the zero's sign from bits
+  if (c == 0.0f) { return with_sign(0.0f, bitcast<u32>(x) >= 0x80000000u); }
+  return c;
 }
 fn floor_f(x: f32) -> f32 {
   if (!is_finite(x) || x == 0.0f) { return x; }
@@ -206,22 +263,29 @@ fn floordiv_f(a: f32, b: f32) -> f32 {
   if (md != 0.0f && ((b < 0.0f) != (md < 0.0f))) { d = d - 1.0f; }
   if (d == 0.0f) {
     let q = div_f(a, b);
-    return select(0.0f, -0.0f, q < 0.0f || bitcast<u32>(q) == 0x80000000u);
+    return with_sign(0.0f, q < 0.0f || bitcast<u32>(q) == 0x80000000u);
   }
   var fl = floor_f(d);
   if (d - fl > 0.5f) { fl = fl + 1.0f; }
   return fl;
 }
-fn ipow_f(m: f32, e: u32) -> f32 {
-  var r = 1.0f;
-  var base = m;
-  var k = e;
-  while (k > 0u) {
-    if ((k & 1u) != 0u) { r = r * base; }
-    base = base * base;
-    k = k >> 1u;
-  }
-  return r;
+fn pow_pos(m: f32, b: f32) -> f32 {
+  // m^b = 2^(b·log2 m) with the exponent carried in two parts: m = f·2^e, and b
+  // split so that bh·e is exact; only the small remainder goes through exp2
+  let fe = frexp(m);
+  var f = fe.fract;
+  var e = f32(fe.exp);
+  if (f < 0.70710678f) { f = f * 2.0f; e = e - 1.0f; }
+  let l = log2(f);
+  let bh = bitcast<f32>(bitcast<u32>(b) & 0xfffff000u);
+  let bl = b - bh;
+  let t1 = bh * e;
+  let ti = round(t1);
+  let tf = (t1 - ti) + (bl * e + b * l);
+  let k = clamp(ti, -400.0f, 400.0f);
+  // two steps keep each ldexp exponent in range
+  let half = i32(k * 0.5f);
+  return ldexp(ldexp(exp2(tf), half), i32(k) - half);
 }
 fn pow_f(a: f32, b: f32) -> f32 {
   if (b == 0.0f || a == 1.0f) { return 1.0f; }
@@ -240,12 +304,7 @@ fn pow_f(a: f32, b: f32) -> f32 {
   }
   if (neg && !integral) { return nan_f(); }
   var r: f32;
-  if (integral && abs_f(b) <= 64.0f) {
-    r = ipow_f(m, u32(abs_f(b)));
-    if (b < 0.0f) { r = 1.0f / r; }
-  } else {
-    r = safe_exp2(b * log2(m));
-  }
+  if (b == 1.0f) { r = m; } else if (b == 2.0f) { r = m * m; } else { r = pow_pos(m, b); }
   return with_sign(r, neg && odd);
 }
 fn hypot_f(a: f32, b: f32) -> f32 {
@@ -271,7 +330,9 @@ fn atan2_f(y: f32, x: f32) -> f32 {
     return with_sign(select(0.0f, pi, nx), ny);
   }
   if (is_inf(y)) { return with_sign(0.5f * pi, ny); }
-  return atan2(y, x);
+  let t = atan_f(y / x);
+  if (!nx) { return t; }
+  return select(t + pi, t - pi, ny);
 }
 fn max_f(a: f32, b: f32) -> f32 { if (is_nan(a) || is_nan(b)) { return nan_f(); } return select(b, a, a > b); }
 fn min_f(a: f32, b: f32) -> f32 { if (is_nan(a) || is_nan(b)) { return nan_f(); } return select(b, a, a < b); }

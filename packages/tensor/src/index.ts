@@ -27,3 +27,5 @@ export type { PrintOptions } from './print/format.js';
 export * from './functional.js';
 export type { AutogradHook, OpCall, OpInfo } from './trace.js';
 export { defineOp, opRegistry, setAutogradHook, traced, untraced } from './trace.js';
+export { indexDtype } from './device.js';
+export type { DeviceMemory } from './storage.js';

@@ -76,12 +76,26 @@ export class Storage {
   }
 }
 
+/** One device's line of `torch.memory()`. */
+export interface DeviceMemory {
+  /** Live tensors (views included). */
+  tensors: number;
+  /** Bytes of the storages they hold. */
+  bytes: number;
+  /** Bytes a pooling backend (WebGPU) keeps for reuse, as `torch.cuda.memory_reserved() - memory_allocated()`; absent elsewhere. */
+  pooled?: number;
+}
+
 /**
  * Live tensors and bytes held per device: `torch.memory()` (cf. `torch.cuda.memory_allocated()`).
  * @example torch.memory().cpu.bytes
  */
-export function memory(): Record<string, { tensors: number; bytes: number }> {
-  const out: Record<string, { tensors: number; bytes: number }> = {};
-  for (const [d, u] of usage) out[d] = { ...u };
+export function memory(): Record<string, DeviceMemory> {
+  const out: Record<string, DeviceMemory> = {};
+  for (const [d, u] of usage) {
+    out[d] = { ...u };
+    const pooled = getBackend(d).pooledBytes?.();
+    if (pooled !== undefined) out[d].pooled = pooled;
+  }
   return out;
 }

@@ -55,7 +55,9 @@ export async function webgpu(options: WebGpuOptions = {}): Promise<WebGpuBackend
   // every op runs under error scopes that name it and its shapes
   const op = (name: string, views: (View | number | undefined)[], fn: () => void): void => {
     f.check();
-    f.scoped(() => `${name}(${views.map(describe).join(', ')})`, fn);
+    const what = (): string => `${name}(${views.map(describe).join(', ')})`;
+    rt.note(what);
+    f.scoped(what, fn);
   };
   const checkDtype = (dtype: DType): void => void elemOf(dtype);
   return {
@@ -86,6 +88,7 @@ export async function webgpu(options: WebGpuOptions = {}): Promise<WebGpuBackend
     scatterAdd: (out, dim, index, src) => op('scatterAdd', [out, index, src], () => scatterAdd(rt, out, dim, index, src)),
     randomBits: (out, key, counter) => op('randomBits', [out], () => randomBits(rt, out, key, counter)),
     memory: () => rt.stats(),
+    pooledBytes: () => rt.stats().bytesPooled,
     emptyCache: () => rt.storage.trim(),
   };
 }

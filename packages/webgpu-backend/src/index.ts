@@ -1,4 +1,5 @@
 // @torchlet/webgpu-backend: the WebGPU implementation of the backend contract.
+/// <reference types="@webgpu/types" />
 export { webgpu } from './backend.js';
 export type { WebGpuBackend } from './backend.js';
 export type { WebGpuOptions } from './gpu.js';

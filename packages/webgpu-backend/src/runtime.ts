@@ -59,7 +59,8 @@ export class Runtime {
   private readonly arenaData = new Uint32Array(ARENA_BYTES / 4);
   private arenaUsed = 0;
   private batched = 0;
-  private afterSubmit: (() => void)[] = [];
+  /** What the current batch holds, for the message of an error found at submit. */
+  private batchOps: (() => string)[] = [];
 
   constructor(readonly device: GPUDevice) {
     this.align = device.limits.minStorageBufferOffsetAlignment;
@@ -77,12 +78,15 @@ export class Runtime {
     return { size, dtype, gpu, released: false };
   }
 
-  /** Returns `buf` to the pool once the work queued so far (which may read it) is submitted. */
+  /**
+   * Returns `buf` to the pool at once. Reuse is safe with work still queued:
+   * dispatches in one command buffer run in order, and `write` submits the
+   * queued work before its queue write can land in a reused buffer.
+   */
   free(buf: GpuBuffer): void {
     if (buf.released) return;
     buf.released = true;
-    if (this.encoder) this.afterSubmit.push(() => this.storage.release(buf.gpu));
-    else this.storage.release(buf.gpu);
+    this.storage.release(buf.gpu);
   }
 
   /** Writes `data` into `buf` at byte `byteOffset` after the work queued so far. */
@@ -120,21 +124,36 @@ export class Runtime {
     this.batched++;
   }
 
+  /** Records an op of the current batch (its description is built only for an error message). */
+  note(what: () => string): void {
+    this.batchOps.push(what);
+  }
+
   /** Submits everything encoded so far. */
   flush(): void {
-    if (!this.encoder) return;
+    if (!this.encoder) {
+      this.batchOps.length = 0;
+      return;
+    }
     this.pass?.end();
     this.pass = null;
     const arena = this.arena!;
-    if (this.arenaUsed > 0) this.device.queue.writeBuffer(arena, 0, this.arenaData.buffer, 0, this.arenaUsed);
-    this.device.queue.submit([this.encoder.finish()]);
+    const encoder = this.encoder;
+    const ops = this.batchOps.splice(0);
+    const what = (): string => {
+      const names = ops.slice(-8).map((f) => f());
+      return `submitting ${ops.length} ops (${ops.length > 8 ? '…, ' : ''}${names.join(', ')})`;
+    };
+    this.faults.scoped(what, () => {
+      if (this.arenaUsed > 0) this.device.queue.writeBuffer(arena, 0, this.arenaData.buffer, 0, this.arenaUsed);
+      this.device.queue.submit([encoder.finish()]);
+    });
     this.encoder = null;
     this.arena = null;
     this.arenaUsed = 0;
     this.batched = 0;
-    // queue order makes these buffers safe to reuse by anything encoded or written from now on
+    // queue order makes the arena safe to rewrite for the next batch
     this.arenas.push(arena);
-    for (const f of this.afterSubmit.splice(0)) f();
   }
 
   /** The `bytes` bytes of `src` from `byteOffset`, after all queued work. */

@@ -49,6 +49,8 @@ export interface Backend<B extends BackendBuffer = BackendBuffer> {
   readSync?(view: View<B>): StorageArray;
   /** Resolves when all work submitted so far has finished. */
   sync(): Promise<void>;
+  /** Bytes the backend keeps allocated for reuse beyond what live buffers use (a GPU buffer pool); `torch.memory()` reports it. */
+  pooledBytes?(): number;
 
   /** `out[i] = op(x[i])`, computed in `x`'s dtype and cast to `out`'s. */
   unary(op: UnaryOp, x: View<B>, out: View<B>): void;

@@ -5,8 +5,9 @@
 // encoded work), or when the batch grows large.
 
 import type { BackendBuffer, DType } from '@torchlet/tensor/backend';
-import { BufferPool, type PoolStats } from './pool.js';
-import { Faults } from './faults.js';
+import { RuntimeError } from '@torchlet/tensor/backend';
+import { BufferPool, bucketBytes, type PoolStats } from './pool.js';
+import { Faults, formatBytes } from './faults.js';
 
 /** A storage allocation: one dtype, 4 bytes per element on the device (bool as u32). */
 export interface GpuBuffer extends BackendBuffer {
@@ -74,6 +75,14 @@ export class Runtime {
   alloc(dtype: DType, size: number): GpuBuffer {
     this.faults.check();
     const bytes = Math.max(size, 1) * 4;
+    const limit = Math.min(this.device.limits.maxBufferSize, this.device.limits.maxStorageBufferBindingSize);
+    if (bucketBytes(bytes) > limit) {
+      const s = this.storage.stats();
+      throw new RuntimeError(
+        `webgpu: cannot allocate ${formatBytes(bytes)} for ${size} ${dtype} elements: the device's largest storage buffer is ${formatBytes(limit)} ` +
+          `(${formatBytes(s.bytesInUse)} in use by ${s.buffers} buffers, ${formatBytes(s.bytesPooled)} pooled)`,
+      );
+    }
     const gpu = this.faults.allocating(bytes, () => this.storage.acquire(bytes));
     return { size, dtype, gpu, released: false };
   }

@@ -44,7 +44,7 @@ describe('webgpu tensors', () => {
     const g = x.to('webgpu');
     expect(g.device).toBe('webgpu');
     const back = await g.t().toAsync('cpu');
-    expect(Array.from(back.dataSync())).toEqual(Array.from(x.t().contiguous().dataSync()));
+    expect(Array.from(back.dataSync(), Number)).toEqual(Array.from(x.t().contiguous().dataSync(), Number));
   });
 
   it('creates on the device', async () => {

@@ -24,6 +24,16 @@ function values(n: number, seed: number): number[] {
   });
 }
 
+/** The values of a tensor on any device, as numbers. */
+async function list(t: torch.Tensor): Promise<number[]> {
+  return Array.from((await t.data()) as ArrayLike<number | bigint>, Number);
+}
+
+/** The values of a CPU tensor, as numbers. */
+function listSync(t: torch.Tensor): number[] {
+  return Array.from(t.dataSync() as ArrayLike<number | bigint>, Number);
+}
+
 function cpuTensor(shape: number[], seed: number): torch.Tensor {
   return torch.tensor(values(shape.reduce((a, b) => a * b, 1), seed), { dtype: 'float32' }).reshape(...shape);
 }
@@ -32,8 +42,8 @@ function cpuTensor(shape: number[], seed: number): torch.Tensor {
 async function expectClose(gpu: torch.Tensor, ref: torch.Tensor, rtol = 1.3e-6, atol = 1e-5): Promise<void> {
   expect(gpu.device).toBe('webgpu');
   expect(gpu.shape).toEqual(ref.shape);
-  const a = Array.from(await gpu.data(), Number);
-  const b = Array.from(ref.dataSync(), Number);
+  const a = await list(gpu);
+  const b = listSync(ref);
   const bad = a.findIndex((v, i) => !(Math.abs(v - b[i]!) <= atol + rtol * Math.abs(b[i]!)) && !(Number.isNaN(v) && Number.isNaN(b[i]!)));
   expect(bad, bad >= 0 ? `element ${bad}: webgpu ${a[bad]}, cpu ${b[bad]}` : '').toBe(-1);
 }
@@ -44,14 +54,14 @@ describe('webgpu tensors', () => {
     const g = x.to('webgpu');
     expect(g.device).toBe('webgpu');
     const back = await g.t().toAsync('cpu');
-    expect(Array.from(back.dataSync(), Number)).toEqual(Array.from(x.t().contiguous().dataSync(), Number));
+    expect(listSync(back)).toEqual(listSync(x.t().contiguous()));
   });
 
   it('creates on the device', async () => {
-    expect(Array.from(await torch.zeros([2, 3], { device: 'webgpu' }).data())).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(Array.from(await torch.full([2], 7.5, { device: 'webgpu' }).data())).toEqual([7.5, 7.5]);
-    expect(Array.from(await torch.arange(0, 4, 1, { dtype: 'float32', device: 'webgpu' }).data())).toEqual([0, 1, 2, 3]);
-    expect(Array.from(await torch.tensor([1, 2], { dtype: 'int32', device: 'webgpu' }).data())).toEqual([1, 2]);
+    expect(await list(torch.zeros([2, 3], { device: 'webgpu' }))).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(await list(torch.full([2], 7.5, { device: 'webgpu' }))).toEqual([7.5, 7.5]);
+    expect(await list(torch.arange(0, 4, 1, { dtype: 'float32', device: 'webgpu' }))).toEqual([0, 1, 2, 3]);
+    expect(await list(torch.tensor([1, 2], { dtype: 'int32', device: 'webgpu' }))).toEqual([1, 2]);
   });
 
   it('computes what the CPU computes', async () => {
@@ -76,10 +86,10 @@ describe('webgpu tensors', () => {
     expect(torch.indexDtype('webgpu')).toBe('int32');
     const idx = g.argmax(1);
     expect(idx.dtype).toBe('int32');
-    expect(Array.from(await idx.data(), Number)).toEqual(Array.from(a.argmax(1).dataSync(), Number));
+    expect(await list(idx)).toEqual(listSync(a.argmax(1)));
     const [values, indices] = g.max(0);
     await expectClose(values, a.max(0).values);
-    expect(Array.from(await indices.data(), Number)).toEqual(Array.from(a.max(0).indices.dataSync(), Number));
+    expect(await list(indices)).toEqual(listSync(a.max(0).indices));
     expect(g.gt(0).sum().dtype).toBe('int32');
   });
 

@@ -1,5 +1,5 @@
 // backend.matmul: shared-memory tiled product. A 16×16 workgroup computes a
-// 32×32 block of the output (2×2 per thread) from 32×16 and 16×32 tiles of the
+// 64×64 block of the output (4×4 per thread) from 64×16 and 16×64 tiles of the
 // operands, read through their strides, so transposed operands need no copy.
 // Batch dims (already broadcast, 0-strides allowed) are coalesced and walked by
 // the z workgroup index.
@@ -9,8 +9,10 @@ import type { GpuBuffer, Runtime } from '../runtime.js';
 import { Meta, bindings, offsetsCode } from './strided.js';
 import { COMMON_WGSL, elemOf } from './wgslTypes.js';
 
+/** Threads per workgroup side, outputs per thread per side, and the output tile side. */
 const T = 16;
-const B = 32;
+const R = 4;
+const B = T * R;
 
 /** `out[..., m, n] = Σ_k a[..., m, k] · b[..., k, n]`. */
 export function matmul(rt: Runtime, a: View<GpuBuffer>, b: View<GpuBuffer>, out: View<GpuBuffer>): void {
@@ -39,6 +41,7 @@ export function matmul(rt: Runtime, a: View<GpuBuffer>, b: View<GpuBuffer>, out:
   const zero = e === 'f32' ? '0.0f' : '0i';
   const key = `matmul:${out.dtype}|b${rb}|${same ? 'same' : 'two'}`;
   const bIn = same ? 'in0' : 'in1';
+  const idx = [...Array(R).keys()];
   const source = (): string => /* wgsl */ `
 ${COMMON_WGSL}
 ${bindings(e, same ? [e] : [e, e])}
@@ -51,37 +54,30 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
 ${offsetsCode('wid.z', rb, shapeAt, [{ name: 'pa', base: aBase }, { name: 'pb', base: bBase }, { name: 'po', base: oBase }])}
   let row0 = wid.y * ${B}u + lid.y;
   let col0 = wid.x * ${B}u + lid.x;
-  var c00: ${e} = ${zero}; var c01: ${e} = ${zero}; var c10: ${e} = ${zero}; var c11: ${e} = ${zero};
+  ${idx.map((i) => idx.map((j) => `var c${i}${j}: ${e} = ${zero};`).join(' ')).join('\n  ')}
   for (var k0: u32 = 0u; k0 < K; k0 += ${T}u) {
-    // each thread loads two elements of each tile
-    for (var h: u32 = 0u; h < 2u; h++) {
-      let ar = wid.y * ${B}u + lid.y + h * ${T}u;
+    // each thread loads ${R} elements of each tile (rows lid.y + h·${T} of a, columns lid.x + h·${T} of b)
+    for (var h: u32 = 0u; h < ${R}u; h++) {
+      let ar = row0 + h * ${T}u;
       let ak = k0 + lid.x;
       var va: ${e} = ${zero};
       if (ar < M && ak < K) { va = in0[pa + ar * sam + ak * sak]; }
       ta[lid.y + h * ${T}u][lid.x] = va;
       let bk = k0 + lid.y;
-      let bc = wid.x * ${B}u + lid.x + h * ${T}u;
+      let bc = col0 + h * ${T}u;
       var vb: ${e} = ${zero};
       if (bk < K && bc < N) { vb = ${bIn}[pb + bk * sbk + bc * sbn]; }
       tb[lid.y][lid.x + h * ${T}u] = vb;
     }
     workgroupBarrier();
     for (var kk: u32 = 0u; kk < ${T}u; kk++) {
-      let a0 = ta[lid.y][kk];
-      let a1 = ta[lid.y + ${T}u][kk];
-      let b0 = tb[kk][lid.x];
-      let b1 = tb[kk][lid.x + ${T}u];
-      c00 += a0 * b0; c01 += a0 * b1; c10 += a1 * b0; c11 += a1 * b1;
+      ${idx.map((i) => `let a${i} = ta[lid.y + ${i * T}u][kk];`).join(' ')}
+      ${idx.map((j) => `let b${j} = tb[kk][lid.x + ${j * T}u];`).join(' ')}
+      ${idx.map((i) => idx.map((j) => `c${i}${j} += a${i} * b${j};`).join(' ')).join('\n      ')}
     }
     workgroupBarrier();
   }
-  let row1 = row0 + ${T}u;
-  let col1 = col0 + ${T}u;
-  if (row0 < M && col0 < N) { out[po + row0 * som + col0 * son] = c00; }
-  if (row0 < M && col1 < N) { out[po + row0 * som + col1 * son] = c01; }
-  if (row1 < M && col0 < N) { out[po + row1 * som + col0 * son] = c10; }
-  if (row1 < M && col1 < N) { out[po + row1 * som + col1 * son] = c11; }
+  ${idx.map((i) => idx.map((j) => `if (row0 + ${i * T}u < M && col0 + ${j * T}u < N) { out[po + (row0 + ${i * T}u) * som + (col0 + ${j * T}u) * son] = c${i}${j}; }`).join('\n  ')).join('\n  ')}
 }`;
   rt.dispatch({
     key, source, out: out.buf.gpu, inputs: same ? [a.buf.gpu] : [a.buf.gpu, b.buf.gpu], meta: meta.words, groups: 1,

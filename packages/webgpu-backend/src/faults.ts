@@ -6,7 +6,11 @@
 import { RuntimeError } from '@torchlet/tensor/backend';
 import type { PoolStats } from './pool.js';
 
-/** Bytes in a human unit, for messages. */
+/**
+ * Bytes in a human unit, for messages.
+ *
+ * @example formatBytes(3 * 2 ** 20) // '3.00 MiB'
+ */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -22,7 +26,11 @@ export function formatBytes(bytes: number): string {
 /** Event fired on the backend's `events` target when the device is lost. */
 export const DEVICE_LOST_EVENT = 'devicelost';
 
-/** The fault state of one device. */
+/**
+ * The fault state of one device.
+ *
+ * @example const faults = new Faults(device, () => pool.stats()); faults.check();
+ */
 export class Faults {
   /** Fires `devicelost` (a CustomEvent whose detail is the message) when the device is lost. */
   readonly events = new EventTarget();

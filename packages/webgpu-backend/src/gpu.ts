@@ -41,7 +41,11 @@ async function nodeGpu(): Promise<GPU> {
   return dawnGpu;
 }
 
-/** The device to run on, with the largest buffer limits the adapter allows. */
+/**
+ * The device to run on, with the largest buffer limits the adapter allows.
+ *
+ * @example const device = await acquireDevice({ powerPreference: 'high-performance' });
+ */
 export async function acquireDevice(options: WebGpuOptions): Promise<GPUDevice> {
   if (options.device) return options.device;
   let adapter = options.adapter ?? null;

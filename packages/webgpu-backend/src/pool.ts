@@ -2,7 +2,11 @@
 // training loop; creating and destroying a GPUBuffer each time is slow, so freed
 // buffers wait here for the next request of the same bucket.
 
-/** Bytes a request of `bytes` is rounded up to: 256 B at least, then four buckets per power of two (≤ 25% waste). */
+/**
+ * Bytes a request of `bytes` is rounded up to: 256 B at least, then four buckets per power of two (≤ 25% waste).
+ *
+ * @example bucketBytes(1000) // 1024
+ */
 export function bucketBytes(bytes: number): number {
   if (bytes <= 256) return 256;
   const pow = 2 ** Math.floor(Math.log2(bytes - 1));
@@ -20,7 +24,11 @@ export interface PoolStats {
   bytesPooled: number;
 }
 
-/** The pool of one device and one usage. */
+/**
+ * The pool of one device and one usage.
+ *
+ * @example const pool = new BufferPool(device, usage, 2 ** 29); const b = pool.acquire(4096); pool.release(b);
+ */
 export class BufferPool {
   private readonly free = new Map<number, GPUBuffer[]>();
   private inUse = 0;

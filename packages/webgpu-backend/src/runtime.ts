@@ -43,7 +43,11 @@ export interface Dispatch {
   readonly grid?: readonly [number, number, number];
 }
 
-/** The runtime of one device. */
+/**
+ * The runtime of one device.
+ *
+ * @example const rt = new Runtime(device); const buf = rt.alloc('float32', 4); await rt.sync();
+ */
 export class Runtime {
   readonly storage: BufferPool;
   readonly faults: Faults;

@@ -7,7 +7,11 @@ import type { GpuBuffer, Runtime } from './runtime.js';
 
 const STORAGE_CTOR: Partial<Record<DType, string>> = { float32: 'Float32Array', int32: 'Int32Array', bool: 'Uint8Array' };
 
-/** Copies `data` into `buf` from element `offset`. */
+/**
+ * Copies `data` into `buf` from element `offset`.
+ *
+ * @example write(rt, buf, Float32Array.of(1, 2), 2);
+ */
 export function write(rt: Runtime, buf: GpuBuffer, data: StorageArray, offset = 0): void {
   if (buf.released) throw new RuntimeError('webgpu: write into a freed buffer');
   if (data.constructor.name !== STORAGE_CTOR[buf.dtype]) {
@@ -32,7 +36,11 @@ function fromWords(dtype: DType, bytes: ArrayBuffer): StorageArray {
   }
 }
 
-/** The elements of `view` in row-major order, once the work queued so far has run. */
+/**
+ * The elements of `view` in row-major order, once the work queued so far has run.
+ *
+ * @example await read(rt, view.t()) // Float32Array, row-major
+ */
 export async function read(rt: Runtime, view: View<GpuBuffer>): Promise<StorageArray> {
   const n = numel(view.shape);
   if (n === 0) return fromWords(view.dtype, new ArrayBuffer(0));

@@ -91,12 +91,20 @@ const BOOL: Partial<Record<BinaryOp, Expr>> = {
 
 const TABLES: Partial<Record<DType, Partial<Record<BinaryOp, Expr>>>> = { float32: FLOAT, int32: INT, bool: BOOL };
 
-/** An operand as an elementwise input: scalars are converted to the compute dtype on the host. */
+/**
+ * An operand as an elementwise input: scalars are converted to the compute dtype on the host.
+ *
+ * @example operandInput(2.5, 'int32') // { scalarBits: 2, dtype: 'int32' }
+ */
 export function operandInput(x: Operand<GpuBuffer>, computeDtype: DType): EwInput {
   return typeof x === 'number' ? { scalarBits: scalarBits(x, computeDtype), dtype: computeDtype } : { view: x };
 }
 
-/** `out[i] = op(a[i], b[i])` in `computeDtype`, cast to `out`'s dtype. */
+/**
+ * `out[i] = op(a[i], b[i])` in `computeDtype`, cast to `out`'s dtype.
+ *
+ * @example binary(rt, 'add', a, 1, out, 'float32');
+ */
 export function binary(rt: Runtime, op: BinaryOp, a: Operand<GpuBuffer>, b: Operand<GpuBuffer>, out: View<GpuBuffer>, computeDtype: DType): void {
   const expr = TABLES[computeDtype]?.[op];
   if (!expr) throw new NotImplementedError(`binary ${op} computed in ${computeDtype} (webgpu)`);

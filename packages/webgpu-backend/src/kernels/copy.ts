@@ -7,7 +7,11 @@ import { dtypeOf, runElementwise } from './elementwise.js';
 import { operandInput } from './binary.js';
 import { convert, scalarBits } from './wgslTypes.js';
 
-/** `dst[i] = cast(src[i])`. */
+/**
+ * `dst[i] = cast(src[i])`.
+ *
+ * @example copy(rt, x.t(), dense); // x.t().contiguous()
+ */
 export function copy(rt: Runtime, src: View<GpuBuffer>, dst: View<GpuBuffer>): void {
   runElementwise(rt, {
     name: `copy:${src.dtype}:${dst.dtype}`,
@@ -17,7 +21,11 @@ export function copy(rt: Runtime, src: View<GpuBuffer>, dst: View<GpuBuffer>): v
   });
 }
 
-/** Every element of `out` set to `value` (converted to its dtype on the host). */
+/**
+ * Every element of `out` set to `value` (converted to its dtype on the host).
+ *
+ * @example fill(rt, out, NaN);
+ */
 export function fill(rt: Runtime, out: View<GpuBuffer>, value: number | bigint): void {
   runElementwise(rt, {
     name: `fill:${out.dtype}`,
@@ -27,7 +35,11 @@ export function fill(rt: Runtime, out: View<GpuBuffer>, value: number | bigint):
   });
 }
 
-/** `out[i] = cond[i] ? a[i] : b[i]`, branches cast to `out`'s dtype. */
+/**
+ * `out[i] = cond[i] ? a[i] : b[i]`, branches cast to `out`'s dtype.
+ *
+ * @example where(rt, mask, x, 0, out);
+ */
 export function where(rt: Runtime, cond: View<GpuBuffer>, a: Operand<GpuBuffer>, b: Operand<GpuBuffer>, out: View<GpuBuffer>): void {
   const inputs = [{ view: cond }, operandInput(a, out.dtype), operandInput(b, out.dtype)];
   runElementwise(rt, {

@@ -24,12 +24,20 @@ export interface EwSpec {
   readonly helpers?: string;
 }
 
-/** The dtype of an operand. */
+/**
+ * The dtype of an operand.
+ *
+ * @example dtypeOf({ scalarBits: 0, dtype: 'bool' }) // 'bool'
+ */
 export function dtypeOf(x: EwInput): DType {
   return 'view' in x ? x.view.dtype : x.dtype;
 }
 
-/** Encodes the op over every element of `spec.out`. */
+/**
+ * Encodes the op over every element of `spec.out`.
+ *
+ * @example runElementwise(rt, { name: 'neg:f32', inputs: [{ view: x }], out, body: ([v]) => `-${v}` });
+ */
 export function runElementwise(rt: Runtime, spec: EwSpec): void {
   const { out } = spec;
   const n = numel(out.shape);

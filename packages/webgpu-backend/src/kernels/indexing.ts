@@ -19,7 +19,11 @@ function without(v: View, dim: number): number[] {
   return v.strides.map((s, d) => (d === dim ? 0 : s));
 }
 
-/** `out[...i, j, k...] = x[...i, index[...i, j, k...], k...]` along `dim`. */
+/**
+ * `out[...i, j, k...] = x[...i, index[...i, j, k...], k...]` along `dim`.
+ *
+ * @example gather(rt, x, 1, index, out); // index: int32
+ */
 export function gather(rt: Runtime, x: View<GpuBuffer>, dim: number, index: View<GpuBuffer>, out: View<GpuBuffer>): void {
   checkIndex('gather', index);
   const n = numel(index.shape);
@@ -46,7 +50,11 @@ export function gather(rt: Runtime, x: View<GpuBuffer>, dim: number, index: View
   rt.dispatch({ key, source, out: out.buf.gpu, inputs: bound, meta: meta.words, groups: Math.ceil(n / WG) });
 }
 
-/** `out[...i, index[...i, j, k...], k...] += src[...i, j, k...]` along `dim`. */
+/**
+ * `out[...i, index[...i, j, k...], k...] += src[...i, j, k...]` along `dim`.
+ *
+ * @example scatterAdd(rt, out, 0, index, src);
+ */
 export function scatterAdd(rt: Runtime, out: View<GpuBuffer>, dim: number, index: View<GpuBuffer>, src: View<GpuBuffer>): void {
   checkIndex('scatter_add', index);
   const n = numel(index.shape);

@@ -14,7 +14,11 @@ const T = 16;
 const R = 4;
 const B = T * R;
 
-/** `out[..., m, n] = Σ_k a[..., m, k] · b[..., k, n]`. */
+/**
+ * `out[..., m, n] = Σ_k a[..., m, k] · b[..., k, n]`.
+ *
+ * @example matmul(rt, a, bT, out); // bT a transposed view: no copy
+ */
 export function matmul(rt: Runtime, a: View<GpuBuffer>, b: View<GpuBuffer>, out: View<GpuBuffer>): void {
   if (out.dtype === 'bool') throw new NotImplementedError('matmul of bool tensors (webgpu)');
   const r = out.shape.length;

@@ -25,7 +25,11 @@ fn philox(ctr: vec4<u32>, key: vec2<u32>) -> vec4<u32> {
   return c;
 }`;
 
-/** Fills the int32 view `out` (row-major) with the words of blocks `counter`, `counter + 1`, … under `key`. */
+/**
+ * Fills the int32 view `out` (row-major) with the words of blocks `counter`, `counter + 1`, … under `key`.
+ *
+ * @example randomBits(rt, out, [seedLo, seedHi], offset);
+ */
 export function randomBits(rt: Runtime, out: View<GpuBuffer>, key: readonly [number, number], counter: number): void {
   const n = numel(out.shape);
   if (n === 0) return;

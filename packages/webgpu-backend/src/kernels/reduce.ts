@@ -83,7 +83,11 @@ function modeOf(op: ReduceOp, nOut: number, nRed: number): Mode {
   return { kind: 'group' };
 }
 
-/** Reduces `x` over `dims` into `out` (x's rank, reduced dims of size 1). */
+/**
+ * Reduces `x` over `dims` into `out` (x's rank, reduced dims of size 1).
+ *
+ * @example reduce(rt, 'argmax', x, [1], out); // out: int32
+ */
 export function reduce(rt: Runtime, op: ReduceOp, x: View<GpuBuffer>, dims: readonly number[], out: View<GpuBuffer>): void {
   const nOut = numel(out.shape);
   if (nOut === 0) return;

@@ -15,7 +15,11 @@ export interface RowPlan {
   readonly code: (row: string) => string;
 }
 
-/** Plans the rows of `x` and `out` along `dim`. */
+/**
+ * Plans the rows of `x` and `out` along `dim`.
+ *
+ * @example const p = planRows(x, 1, out); p.code('row')
+ */
 export function planRows(x: View<GpuBuffer>, dim: number, out: View<GpuBuffer>): RowPlan {
   const dims = x.shape.map((_, d) => d).filter((d) => d !== dim);
   const kept = coalesce(dims.map((d) => x.shape[d]!), [dims.map((d) => x.strides[d]!), dims.map((d) => out.strides[d]!)]);

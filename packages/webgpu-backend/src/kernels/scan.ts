@@ -20,7 +20,11 @@ function combine(op: ScanOp, dtype: DType, a: string, b: string): string {
   return `${op}(${a}, ${b})`;
 }
 
-/** Inclusive scan of `x` along `dim` into `out`. */
+/**
+ * Inclusive scan of `x` along `dim` into `out`.
+ *
+ * @example scan(rt, 'sum', x, 0, out); // cumsum
+ */
 export function scan(rt: Runtime, op: ScanOp, x: View<GpuBuffer>, dim: number, out: View<GpuBuffer>): void {
   if (x.buf.gpu === out.buf.gpu) throw new NotImplementedError('in-place scan on webgpu');
   const p = planRows(x, dim, out);

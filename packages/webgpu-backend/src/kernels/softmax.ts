@@ -11,7 +11,11 @@ import { COMMON_WGSL } from './wgslTypes.js';
 
 const SWG = 64;
 
-/** softmax (or log-softmax when `log`) of float32 `x` along `dim` into `out`. */
+/**
+ * softmax (or log-softmax when `log`) of float32 `x` along `dim` into `out`.
+ *
+ * @example softmax(rt, logits, 1, out, true); // log-softmax
+ */
 export function softmax(rt: Runtime, x: View<GpuBuffer>, dim: number, out: View<GpuBuffer>, log: boolean): void {
   const p = planRows(x, dim, out);
   if (p.rows === 0 || p.n === 0) return;

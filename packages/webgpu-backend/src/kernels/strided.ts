@@ -2,7 +2,11 @@
 // per view, an offset and strides; a thread turns its row-major element number
 // into one element offset per view (one divide per dim, shared by all views).
 
-/** A parameter block under construction (u32 words). */
+/**
+ * A parameter block under construction (u32 words).
+ *
+ * @example const m = new Meta(); const at = m.push(n, ...shape);
+ */
 export class Meta {
   readonly words: number[] = [];
 
@@ -17,7 +21,11 @@ export class Meta {
 /** Workgroup size of the elementwise-style kernels. */
 export const WG = 64;
 
-/** The entry point header: `i` is the thread's element number, `n` the element count at `prm[nAt]`. */
+/**
+ * The entry point header: `i` is the thread's element number, `n` the element count at `prm[nAt]`.
+ *
+ * @example elementHeader(0) // thread i of n = prm[0]
+ */
 export function elementHeader(nAt: number): string {
   return /* wgsl */ `
 @compute @workgroup_size(${WG})
@@ -46,12 +54,11 @@ export function offsetsCode(index: string, rank: number, shapeAt: number, views:
   return lines.join('\n');
 }
 
-/** Pushes a view's offset and strides (one per dim of the iteration shape). */
-export function pushView(meta: Meta, offset: number, strides: readonly number[]): number {
-  return meta.push(offset, ...strides);
-}
-
-/** The binding declaration lines: meta, out (read_write) and the read-only inputs. */
+/**
+ * The binding declaration lines: meta, out (read_write) and the read-only inputs.
+ *
+ * @example bindings('f32', ['f32', 'i32'])
+ */
 export function bindings(outElem: string, inputElems: readonly string[], outAtomic = false): string {
   const lines = [
     `@group(0) @binding(0) var<storage, read> prm: array<u32>;`,

@@ -83,7 +83,11 @@ const BOOL: Partial<Record<UnaryOp, Expr>> = {
   relu: (x) => x,
 };
 
-/** `out[i] = op(x[i])`, computed in `x`'s dtype and cast to `out`'s. */
+/**
+ * `out[i] = op(x[i])`, computed in `x`'s dtype and cast to `out`'s.
+ *
+ * @example unary(rt, 'exp', x, out);
+ */
 export function unary(rt: Runtime, op: UnaryOp, x: View<GpuBuffer>, out: View<GpuBuffer>): void {
   const pred = PREDICATES[op];
   const float = x.dtype === 'float32';

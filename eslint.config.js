@@ -20,11 +20,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 export const importDirection = {
   tensor: { allow: [] },
   'cpu-backend': { allow: ['@torchlet/tensor/backend'], testOnly: ['backend-conformance'] },
-  // its tests also drive the backend through tensors, next to the CPU backend
-  'webgpu-backend': {
-    allow: ['@torchlet/tensor/backend'],
-    testOnly: ['backend-conformance', '@torchlet/tensor', '@torchlet/cpu-backend'],
-  },
+  'webgpu-backend': { allow: ['@torchlet/tensor/backend'], testOnly: ['backend-conformance'] },
   autograd: { allow: ['@torchlet/tensor'], testOnly: ['@torchlet/cpu-backend'] },
   'nn-module': { allow: ['@torchlet/tensor', '@torchlet/autograd'], testOnly: ['@torchlet/cpu-backend'] },
   losses: {

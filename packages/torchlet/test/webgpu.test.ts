@@ -1,18 +1,13 @@
-// The WebGPU backend under tensors: device moves, creation on the device, ops
-// checked against the CPU backend, index results in int32, the refusals
-// (int64, synchronous reads). Memory is tested in memory.test.ts.
+// The WebGPU backend under tensors (Dawn on SwiftShader in Node): device moves,
+// creation on the device, ops checked against the CPU backend, index results in
+// int32, the refusals (int64, synchronous reads). Memory: webgpuMemory.test.ts.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as torch from '@torchlet/tensor';
-import { cpu } from '@torchlet/cpu-backend';
-import { webgpu, type WebGpuBackend } from './index.js';
-
-let backend: WebGpuBackend;
+import { webgpu } from '@torchlet/webgpu-backend';
+import * as torch from 'torchlet';
 
 beforeAll(async () => {
-  torch.registerBackend(cpu());
-  backend = await webgpu();
-  torch.registerBackend(backend);
+  torch.registerBackend(await webgpu());
 });
 
 /** Deterministic float32 data in [-2, 2). */

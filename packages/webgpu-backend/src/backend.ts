@@ -25,9 +25,17 @@ export interface WebGpuBackend extends Backend<GpuBuffer> {
   readonly gpuDevice: GPUDevice;
   /** Fires `devicelost` (a CustomEvent; `detail` is the message) when the device is lost. */
   readonly events: EventTarget;
-  /** Buffers handed out, their bytes, and the bytes the pool keeps for reuse. */
+  /**
+   * Buffers handed out, their bytes, and the bytes the pool keeps for reuse.
+   *
+   * @example backend.memory() // { buffers: 3, bytesInUse: 12288, bytesPooled: 4096 }
+   */
   memory(): PoolStats;
-  /** Destroys the pooled (unused) buffers. */
+  /**
+   * Destroys the pooled (unused) buffers, as `torch.cuda.empty_cache()`.
+   *
+   * @example backend.emptyCache(); backend.memory().bytesPooled // 0
+   */
   emptyCache(): void;
 }
 

@@ -43,6 +43,24 @@ describe('webgpu faults', () => {
     expect(Array.from((await backend.read(vec(y, 2))) as Float32Array)).toEqual([5, 6]);
   });
 
+  it('checks indices on the device: gather and scatterAdd report an index out of range at the next read or sync', async () => {
+    const backend = await webgpu();
+    const x = await filled(backend, [10, 20, 30, 40]);
+    const index = backend.alloc('int32', 3);
+    backend.write(index, Int32Array.of(3, 4, 0));
+    const out = backend.alloc('float32', 3);
+    backend.gather(vec(x, 4), 0, vec(index, 3), vec(out, 3));
+    await expect(backend.read(vec(out, 3))).rejects.toThrow(/index was out of bounds in gather\(float32\[4\], dim 0, index int32\[3\]\)/);
+    // reported once; valid indices work again
+    backend.write(index, Int32Array.of(3, 1, 0));
+    backend.gather(vec(x, 4), 0, vec(index, 3), vec(out, 3));
+    expect(Array.from((await backend.read(vec(out, 3))) as Float32Array)).toEqual([40, 20, 10]);
+    backend.write(index, Int32Array.of(-1, 0, 0));
+    backend.scatterAdd(vec(x, 4), 0, vec(index, 3), vec(out, 3));
+    await expect(backend.sync()).rejects.toThrow(/index was out of bounds in scatter_add/);
+    await backend.sync();
+  });
+
   it('reports a lost device on the next op and through an event', async () => {
     const backend = await webgpu();
     const lost = new Promise<string>((resolve) => {

@@ -39,6 +39,12 @@ export interface Dispatch {
   readonly meta: readonly number[];
   /** Workgroups to launch (split over x and y when above the per-dimension limit); ignored with `grid`. */
   readonly groups: number;
+  /**
+   * The kernel checks its inputs on the device (indices in range): it binds the
+   * fault word after its inputs and sets it on a bad input. The description names
+   * the op in the error the next read or sync throws.
+   */
+  readonly check?: () => string;
   /** An explicit 3-d grid of workgroups instead of `groups`. */
   readonly grid?: readonly [number, number, number];
 }
@@ -64,6 +70,9 @@ export class Runtime {
   private readonly arenaData = new Uint32Array(ARENA_BYTES / 4);
   private arenaUsed = 0;
   private batched = 0;
+  /** The fault word device-side checks set, and the checked ops since it was last read. */
+  private faultWord: GPUBuffer | null = null;
+  private checked: (() => string)[] = [];
   /** What the current batch holds, for the message of an error found at submit. */
   private batchOps: (() => string)[] = [];
 
@@ -113,19 +122,25 @@ export class Runtime {
   dispatch(d: Dispatch): void {
     this.faults.check();
     if (d.groups === 0 || (d.grid && d.grid.includes(0))) return;
-    const pipeline = this.pipeline(d.key, d.source, d.inputs.length);
+    const checked = d.check !== undefined;
+    const pipeline = this.pipeline(d.key, d.source, d.inputs.length, checked);
     const metaBytes = Math.max(this.align, Math.ceil((d.meta.length * 4) / this.align) * this.align);
     if (this.batched >= MAX_BATCH || this.arenaUsed + metaBytes > ARENA_BYTES) this.flush();
     const pass = this.computePass();
     const at = this.arenaUsed;
     for (let i = 0; i < d.meta.length; i++) this.arenaData[at / 4 + i] = d.meta[i]! >>> 0;
     this.arenaUsed += metaBytes;
-    const layout = this.layout(d.inputs.length);
+    const layout = this.layout(d.inputs.length, checked);
     const entries: GPUBindGroupEntry[] = [
       { binding: 0, resource: { buffer: this.arena!, offset: at, size: metaBytes } },
       { binding: 1, resource: { buffer: d.out } },
       ...d.inputs.map((b, i) => ({ binding: i + 2, resource: { buffer: b } })),
     ];
+    if (d.check) {
+      this.faultWord ??= this.device.createBuffer({ size: 256, usage: STORAGE_USAGE });
+      entries.push({ binding: d.inputs.length + 2, resource: { buffer: this.faultWord } });
+      this.checked.push(d.check);
+    }
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, this.device.createBindGroup({ layout: layout.group, entries }));
     if (d.grid) {
@@ -172,30 +187,46 @@ export class Runtime {
   /** The `bytes` bytes of `src` from `byteOffset`, after all queued work. */
   async readBytes(src: GPUBuffer, byteOffset: number, bytes: number): Promise<ArrayBuffer> {
     this.faults.check();
-    const staging = this.staging.acquire(bytes);
+    // the fault word of device-side checks comes back with the data
+    const checked = this.checked.splice(0);
+    const total = bytes + (checked.length > 0 ? 4 : 0);
+    const staging = this.staging.acquire(total);
     this.commandEncoder();
     this.pass?.end();
     this.pass = null;
     this.encoder!.copyBufferToBuffer(src, byteOffset, staging, 0, bytes);
+    if (checked.length > 0) this.encoder!.copyBufferToBuffer(this.faultWord!, 0, staging, bytes, 4);
     this.flush();
     try {
-      await staging.mapAsync(0x1 /* GPUMapMode.READ */, 0, bytes);
+      await staging.mapAsync(0x1 /* GPUMapMode.READ */, 0, total);
     } catch (e) {
       await this.faults.settled();
       this.faults.check();
       throw e;
     }
     await this.faults.settled();
-    const copy = staging.getMappedRange(0, bytes).slice(0);
+    const range = staging.getMappedRange(0, total);
+    const copy = range.slice(0, bytes);
+    const fault = checked.length > 0 ? new Uint32Array(range, bytes, 1)[0]! : 0;
     staging.unmap();
     this.staging.release(staging);
     this.faults.check();
+    if (fault !== 0) {
+      this.device.queue.writeBuffer(this.faultWord!, 0, new Uint32Array(1));
+      const names = [...new Set(checked.map((f) => f()))].slice(0, 4).join(', ');
+      throw new RuntimeError(`webgpu: an index was out of bounds in ${names} (checked on the device: the elements it addressed were not read or written)`);
+    }
     return copy;
   }
 
   /** Resolves when the device has finished everything submitted (flushing first). */
   async sync(): Promise<void> {
     this.faults.check();
+    if (this.checked.length > 0) {
+      // reading the fault word waits for the queue and reports a failed check
+      await this.readBytes(this.faultWord!, 0, 4);
+      return;
+    }
     this.flush();
     await this.device.queue.onSubmittedWorkDone();
     await this.faults.settled();
@@ -221,8 +252,9 @@ export class Runtime {
     return this.pass;
   }
 
-  private layout(inputs: number): { group: GPUBindGroupLayout; pipeline: GPUPipelineLayout } {
-    let l = this.layouts.get(inputs);
+  private layout(inputs: number, checked: boolean): { group: GPUBindGroupLayout; pipeline: GPUPipelineLayout } {
+    const key = checked ? -1 - inputs : inputs;
+    let l = this.layouts.get(key);
     if (!l) {
       const stage = 0x4; /* GPUShaderStage.COMPUTE */
       const entries: GPUBindGroupLayoutEntry[] = [
@@ -230,20 +262,21 @@ export class Runtime {
         { binding: 1, visibility: stage, buffer: { type: 'storage' } },
       ];
       for (let i = 0; i < inputs; i++) entries.push({ binding: i + 2, visibility: stage, buffer: { type: 'read-only-storage' } });
+      if (checked) entries.push({ binding: inputs + 2, visibility: stage, buffer: { type: 'storage' } });
       const group = this.device.createBindGroupLayout({ entries });
       l = { group, pipeline: this.device.createPipelineLayout({ bindGroupLayouts: [group] }) };
-      this.layouts.set(inputs, l);
+      this.layouts.set(key, l);
     }
     return l;
   }
 
-  private pipeline(key: string, source: () => string, inputs: number): GPUComputePipeline {
+  private pipeline(key: string, source: () => string, inputs: number, checked: boolean): GPUComputePipeline {
     let p = this.pipelines.get(key);
     if (!p) {
       const code = source();
       const module = this.device.createShaderModule({ code, label: key });
       this.faults.compiled(module, key, code);
-      p = this.device.createComputePipeline({ layout: this.layout(inputs).pipeline, compute: { module, entryPoint: 'main' }, label: key });
+      p = this.device.createComputePipeline({ layout: this.layout(inputs, checked).pipeline, compute: { module, entryPoint: 'main' }, label: key });
       this.pipelines.set(key, p);
     }
     return p;

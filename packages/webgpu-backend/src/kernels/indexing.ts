@@ -1,7 +1,8 @@
 // backend.gather and backend.scatterAdd, one thread per index element. The
 // device has no int64, so indices are int32 views. scatterAdd accumulates with
 // atomics: integer atomicAdd, a compare-and-swap loop on the bits for float32,
-// atomicOr for bool (bool addition is or).
+// atomicOr for bool (bool addition is or). Indices are checked on the device:
+// one out of range sets a fault word that the next read or sync reports.
 
 import { RuntimeError, numel, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
@@ -12,6 +13,16 @@ function checkIndex(op: string, index: View<GpuBuffer>): void {
   if (index.dtype !== 'int32') {
     throw new RuntimeError(`${op}(): Expected dtype int32 for index on device 'webgpu' (it has no int64), got ${index.dtype}`);
   }
+}
+
+/** The fault word of device-side checks, bound after `inputs` inputs. */
+function faultBinding(inputs: number): string {
+  return `@group(0) @binding(${inputs + 2}) var<storage, read_write> fault: array<atomic<u32>>;`;
+}
+
+/** WGSL reading the index at `at` into `k`; an index outside [0, prm[2]) sets the fault word and skips the element. */
+function indexCheck(at: string): string {
+  return `  let k = ${at};\n  if (k < 0i || u32(k) >= prm[2]) { atomicOr(&fault[0], 1u); return; }`;
 }
 
 /** Strides of `v` with the one along `dim` zeroed (that coordinate comes from the index). */
@@ -30,7 +41,7 @@ export function gather(rt: Runtime, x: View<GpuBuffer>, dim: number, index: View
   if (n === 0) return;
   const r = index.shape.length;
   const meta = new Meta();
-  meta.push(n, r > 0 ? x.strides[dim]! : 0);
+  meta.push(n, r > 0 ? x.strides[dim]! : 0, r > 0 ? x.shape[dim]! : 1);
   const shapeAt = meta.push(...index.shape);
   const iBase = meta.push(index.offset, ...index.strides);
   const oBase = meta.push(out.offset, ...out.strides);
@@ -41,13 +52,16 @@ export function gather(rt: Runtime, x: View<GpuBuffer>, dim: number, index: View
   const source = (): string => [
     COMMON_WGSL,
     bindings(elemOf(out.dtype), [e, 'i32']),
+    faultBinding(2),
     elementHeader(0),
     offsetsCode('i', r, shapeAt, [{ name: 'pi', base: iBase }, { name: 'po', base: oBase }, { name: 'px', base: xBase }]),
-    `  let at = px + u32(in1[pi]) * prm[1];`,
+    indexCheck('in1[pi]'),
+    `  let at = px + u32(k) * prm[1];`,
     `  out[po] = ${convert('in0[at]', x.dtype, out.dtype)};`,
     '}',
   ].join('\n');
-  rt.dispatch({ key, source, out: out.buf.gpu, inputs: bound, meta: meta.words, groups: Math.ceil(n / WG) });
+  const check = (): string => `gather(${x.dtype}[${x.shape.join(', ')}], dim ${dim}, index int32[${index.shape.join(', ')}])`;
+  rt.dispatch({ key, source, out: out.buf.gpu, inputs: bound, meta: meta.words, groups: Math.ceil(n / WG), check });
 }
 
 /**
@@ -61,7 +75,7 @@ export function scatterAdd(rt: Runtime, out: View<GpuBuffer>, dim: number, index
   if (n === 0) return;
   const r = index.shape.length;
   const meta = new Meta();
-  meta.push(n, r > 0 ? out.strides[dim]! : 0);
+  meta.push(n, r > 0 ? out.strides[dim]! : 0, r > 0 ? out.shape[dim]! : 1);
   const shapeAt = meta.push(...index.shape);
   const iBase = meta.push(index.offset, ...index.strides);
   const sBase = meta.push(src.offset, ...src.strides.slice(0, r));
@@ -83,12 +97,15 @@ export function scatterAdd(rt: Runtime, out: View<GpuBuffer>, dim: number, index
   const source = (): string => [
     COMMON_WGSL,
     bindings(atomicElem, ['i32', elemOf(src.dtype)], true),
+    faultBinding(2),
     elementHeader(0),
     offsetsCode('i', r, shapeAt, [{ name: 'pi', base: iBase }, { name: 'ps', base: sBase }, { name: 'po', base: oBase }]),
-    `  let t = po + u32(in0[pi]) * prm[1];`,
+    indexCheck('in0[pi]'),
+    `  let t = po + u32(k) * prm[1];`,
     `  let v = ${v};`,
     update,
     '}',
   ].join('\n');
-  rt.dispatch({ key, source, out: out.buf.gpu, inputs: [index.buf.gpu, src.buf.gpu], meta: meta.words, groups: Math.ceil(n / WG) });
+  const check = (): string => `scatter_add(${out.dtype}[${out.shape.join(', ')}], dim ${dim}, index int32[${index.shape.join(', ')}])`;
+  rt.dispatch({ key, source, out: out.buf.gpu, inputs: [index.buf.gpu, src.buf.gpu], meta: meta.words, groups: Math.ceil(n / WG), check });
 }

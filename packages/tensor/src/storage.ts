@@ -1,7 +1,7 @@
 // A reference-counted allocation on one device, shared by a tensor and its views.
 
 import type { DType } from './backend/dtype.js';
-import { itemSize } from './backend/dtype.js';
+import { DTYPES, itemSize } from './backend/dtype.js';
 import type { Backend, BackendBuffer } from './backend/types.js';
 import type { Device } from './device.js';
 import { getBackend } from './device.js';
@@ -36,7 +36,8 @@ export class Storage {
   constructor(device: Device, dtype: DType, size: number) {
     this.backend = getBackend(device);
     if (!this.backend.dtypes.has(dtype)) {
-      throw new RuntimeError(`dtype ${dtype} is not supported on device '${device}'`);
+      const stored = DTYPES.filter((d) => this.backend.dtypes.has(d)).join(', ');
+      throw new RuntimeError(`dtype ${dtype} is not supported on device '${device}' (it stores ${stored})`);
     }
     this.dtype = dtype;
     this.size = size;

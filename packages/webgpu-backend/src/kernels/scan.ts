@@ -1,12 +1,16 @@
-// The scan fast path (cumsum, cumprod, cummax, cummin): one thread per row
-// walks it in order, accumulating in the out dtype; max/min propagate NaN.
+// The scan fast path (cumsum, cumprod, cummax, cummin): one workgroup per row.
+// Each thread scans its own contiguous chunk of the row for the chunk's total;
+// the totals are scanned in shared memory; each thread then rescans its chunk
+// starting from the total of the chunks before it. max/min propagate NaN.
 
 import { NotImplementedError, type DType, type ScanOp, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
 import { FLOAT_MATH } from './mathWgsl.js';
 import { planRows } from './rows.js';
-import { WG, bindings } from './strided.js';
+import { bindings } from './strided.js';
 import { COMMON_WGSL, convert, elemOf } from './wgslTypes.js';
+
+const SWG = 64;
 
 function combine(op: ScanOp, dtype: DType, a: string, b: string): string {
   const e = elemOf(dtype);
@@ -30,21 +34,44 @@ export function scan(rt: Runtime, op: ScanOp, x: View<GpuBuffer>, dim: number, o
   const p = planRows(x, dim, out);
   if (p.rows === 0 || p.n === 0) return;
   const e = elemOf(out.dtype);
+  const load = (j: string): string => convert(`in0[px + ${j} * sx]`, x.dtype, out.dtype);
+  const step = (acc: string, v: string): string => combine(op, out.dtype, acc, v);
   const source = (): string => /* wgsl */ `
 ${COMMON_WGSL}
 ${FLOAT_MATH}
 ${bindings(e, [elemOf(x.dtype)])}
-@compute @workgroup_size(${WG})
+var<workgroup> totals: array<${e}, ${SWG}>;
+@compute @workgroup_size(${SWG})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let row = (wid.y * nwg.x + wid.x) * ${WG}u + lid;
+  let row = wid.y * nwg.x + wid.x;
   if (row >= prm[0]) { return; }
 ${p.code('row')}
-  var acc: ${e} = ${convert('in0[px]', x.dtype, out.dtype)};
-  out[po] = acc;
-  for (var j: u32 = 1u; j < n; j++) {
-    acc = ${combine(op, out.dtype, 'acc', convert('in0[px + j * sx]', x.dtype, out.dtype))};
-    out[po + j * so] = acc;
+  let chunk = (n + ${SWG - 1}u) / ${SWG}u;
+  let first = min(n, lid * chunk);
+  let end = min(n, first + chunk);
+  // pass 1: the total of this thread's chunk
+  if (first < end) {
+    var t: ${e} = ${load('first')};
+    for (var j: u32 = first + 1u; j < end; j++) { t = ${step('t', load('j'))}; }
+    totals[lid] = t;
+  }
+  workgroupBarrier();
+  // the totals, scanned in order (64 steps, by one thread)
+  if (lid == 0u) {
+    let used = (n + chunk - 1u) / chunk;
+    for (var k: u32 = 1u; k < used; k++) { totals[k] = ${step('totals[k - 1u]', 'totals[k]')}; }
+  }
+  workgroupBarrier();
+  // pass 2: rescan the chunk from the total of the chunks before it
+  if (first < end) {
+    var acc: ${e} = ${load('first')};
+    if (lid > 0u) { acc = ${step('totals[lid - 1u]', 'acc')}; }
+    out[po + first * so] = acc;
+    for (var j: u32 = first + 1u; j < end; j++) {
+      acc = ${step('acc', load('j'))};
+      out[po + j * so] = acc;
+    }
   }
 }`;
-  rt.dispatch({ key: `scan:${op}:${x.dtype}:${out.dtype}|r${p.rank}`, source, out: out.buf.gpu, inputs: [x.buf.gpu], meta: p.meta.words, groups: Math.ceil(p.rows / WG) });
+  rt.dispatch({ key: `scan:${op}:${x.dtype}:${out.dtype}|r${p.rank}`, source, out: out.buf.gpu, inputs: [x.buf.gpu], meta: p.meta.words, groups: p.rows });
 }

@@ -16,6 +16,7 @@ import { unary } from './kernels/unary.js';
 import { GPU_DTYPES, elemOf } from './kernels/wgslTypes.js';
 import type { PoolStats } from './pool.js';
 import { Runtime, type GpuBuffer } from './runtime.js';
+import { GcPressure, hostCollector } from './gcPressure.js';
 import { read, write } from './storage.js';
 
 /** The WebGPU backend: the contract plus what only a GPU device has. */
@@ -32,12 +33,21 @@ export interface WebGpuBackend extends Backend<GpuBuffer> {
    */
   memory(): PoolStats;
   /**
+   * Garbage collections the backend requested because dropped tensors held device memory.
+   *
+   * @example backend.gcCollections // 0 in a loop that disposes what it drops
+   */
+  readonly gcCollections: number;
+  /**
    * Destroys the pooled (unused) buffers, as `torch.cuda.empty_cache()`.
    *
    * @example backend.emptyCache(); backend.memory().bytesPooled // 0
    */
   emptyCache(): void;
 }
+
+/** Device bytes in use that first prompt a garbage collection (see `WebGpuOptions.gcThresholdBytes`). */
+const DEFAULT_GC_THRESHOLD = 256 * 2 ** 20;
 
 /** `shape` of a view, for messages. */
 function describe(v: View | number | undefined): string {
@@ -59,6 +69,8 @@ function describe(v: View | number | undefined): string {
 export async function webgpu(options: WebGpuOptions = {}): Promise<WebGpuBackend> {
   const device = await acquireDevice(options);
   const rt = new Runtime(device);
+  const threshold = options.gcThresholdBytes ?? DEFAULT_GC_THRESHOLD;
+  if (threshold !== Infinity) rt.pressure = new GcPressure(threshold, await hostCollector());
   const f = rt.faults;
   // every op runs under error scopes that name it and its shapes
   const op = (name: string, views: (View | number | undefined)[], fn: () => void): void => {
@@ -96,6 +108,9 @@ export async function webgpu(options: WebGpuOptions = {}): Promise<WebGpuBackend
     scatterAdd: (out, dim, index, src) => op('scatterAdd', [out, index, src], () => scatterAdd(rt, out, dim, index, src)),
     randomBits: (out, key, counter) => op('randomBits', [out], () => randomBits(rt, out, key, counter)),
     memory: () => rt.stats(),
+    get gcCollections() {
+      return rt.pressure.collections;
+    },
     pooledBytes: () => rt.stats().bytesPooled,
     emptyCache: () => rt.storage.trim(),
   };

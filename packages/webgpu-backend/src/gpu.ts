@@ -12,6 +12,15 @@ export interface WebGpuOptions {
   device?: GPUDevice;
   /** Passed to `requestAdapter`. */
   powerPreference?: GPUPowerPreference;
+  /**
+   * Device bytes in use above which the backend asks the JavaScript engine for a
+   * garbage collection, so that tensors the program dropped without `dispose()`
+   * give their buffers back (their finalizers run at the next `await`). Later
+   * collections happen above twice the level memory fell back to. Default 256 MiB;
+   * `Infinity` never asks. Needs `globalThis.gc` or Node (where it is obtained
+   * through `v8`); a browser collects on its own schedule only.
+   */
+  gcThresholdBytes?: number;
 }
 
 interface DawnModule {

@@ -8,6 +8,7 @@ import type { BackendBuffer, DType } from '@torchlet/tensor/backend';
 import { RuntimeError } from '@torchlet/tensor/backend';
 import { BufferPool, bucketBytes, type PoolStats } from './pool.js';
 import { Faults, formatBytes } from './faults.js';
+import { GcPressure } from './gcPressure.js';
 
 /** A storage allocation: one dtype, 4 bytes per element on the device (bool as u32). */
 export interface GpuBuffer extends BackendBuffer {
@@ -57,6 +58,8 @@ export interface Dispatch {
 export class Runtime {
   readonly storage: BufferPool;
   readonly faults: Faults;
+  /** Asks for a garbage collection when dropped tensors hold too much device memory; none by default. */
+  pressure = new GcPressure(Infinity, undefined);
   private readonly staging: BufferPool;
   private readonly pipelines = new Map<string, GPUComputePipeline>();
   private readonly layouts = new Map<number, { group: GPUBindGroupLayout; pipeline: GPUPipelineLayout }>();
@@ -97,6 +100,7 @@ export class Runtime {
       );
     }
     const gpu = this.faults.allocating(bytes, () => this.storage.acquire(bytes));
+    this.pressure.allocated(this.storage.stats().bytesInUse);
     return { size, dtype, gpu, released: false };
   }
 
@@ -109,6 +113,7 @@ export class Runtime {
     if (buf.released) return;
     buf.released = true;
     this.storage.release(buf.gpu);
+    this.pressure.released(this.storage.stats().bytesInUse);
   }
 
   /** Writes `data` into `buf` at byte `byteOffset` after the work queued so far. */

@@ -53,7 +53,7 @@ describe('a training loop without dispose', () => {
     for (let i = 0; i < 2000; i++) {
       const loss = step();
       if (i % 50 === 49) {
-        losses.push(await loss.item());
+        losses.push(Number(await loss.item()));
         samples.push(await deviceBytes());
       }
     }

@@ -1,13 +1,15 @@
 // The WebGPU backend: every primitive of the contract for float32, int32 and
-// bool, plus the softmax and scan fast paths. There is no readSync: reads are
+// bool, plus the softmax, scan, conv2d (forward and gradients) and 2-D pooling fast paths. There is no readSync: reads are
 // asynchronous (the tensor layer then refuses `dataSync()` saying to await).
 
-import { type Backend, type DType, type View } from '@torchlet/tensor/backend';
+import { reference, type Backend, type DType, type View } from '@torchlet/tensor/backend';
 import { acquireDevice, type WebGpuOptions } from './gpu.js';
 import { binary } from './kernels/binary.js';
+import { conv2d, conv2dInputGrad, conv2dWeightGrad } from './kernels/conv.js';
 import { copy, fill, where } from './kernels/copy.js';
 import { gather, scatterAdd } from './kernels/indexing.js';
 import { matmul } from './kernels/matmul.js';
+import { avgPool2d, maxPool2d } from './kernels/pool2d.js';
 import { randomBits } from './kernels/random.js';
 import { reduce } from './kernels/reduce.js';
 import { scan } from './kernels/scan.js';
@@ -80,7 +82,9 @@ export async function webgpu(options: WebGpuOptions = {}): Promise<WebGpuBackend
     f.scoped(what, fn);
   };
   const checkDtype = (dtype: DType): void => void elemOf(dtype);
-  return {
+  // the conv and pooling kernels are float32; int32 takes the reference decomposition
+  const float = (v: View): boolean => v.dtype === 'float32';
+  const backend: WebGpuBackend = {
     device: 'webgpu',
     gpuDevice: device,
     events: f.events,
@@ -88,6 +92,15 @@ export async function webgpu(options: WebGpuOptions = {}): Promise<WebGpuBackend
     supports: {
       softmax: (x, dim, out, log) => op(log ? 'logSoftmax' : 'softmax', [x, out], () => softmax(rt, x, dim, out, log)),
       scan: (o, x, dim, out) => op(`scan ${o}`, [x, out], () => scan(rt, o, x, dim, out)),
+      conv2d: (x, w, b, out, p) =>
+        float(out) ? op('conv2d', [x, w, b, out], () => conv2d(rt, x, w, b, out, p)) : reference.conv2d(backend, x, w, b, out, p),
+      conv2dInputGrad: (g, w, out, p) =>
+        float(out) ? op('conv2dInputGrad', [g, w, out], () => conv2dInputGrad(rt, g, w, out, p)) : reference.conv2dInputGrad(backend, g, w, out, p),
+      conv2dWeightGrad: (x, g, out, p) =>
+        float(out) ? op('conv2dWeightGrad', [x, g, out], () => conv2dWeightGrad(rt, x, g, out, p)) : reference.conv2dWeightGrad(backend, x, g, out, p),
+      maxPool2d: (x, out, idx, p) =>
+        float(x) ? op('maxPool2d', [x, out, idx], () => maxPool2d(rt, x, out, idx, p)) : reference.maxPool2d(backend, x, out, idx, p),
+      avgPool2d: (x, out, p) => (float(x) ? op('avgPool2d', [x, out], () => avgPool2d(rt, x, out, p)) : reference.avgPool2d(backend, x, out, p)),
     },
     alloc(dtype, size) {
       checkDtype(dtype);
@@ -114,4 +127,5 @@ export async function webgpu(options: WebGpuOptions = {}): Promise<WebGpuBackend
     pooledBytes: () => rt.stats().bytesPooled,
     emptyCache: () => rt.storage.trim(),
   };
+  return backend;
 }

@@ -7,6 +7,8 @@
 // in float32, the same formula in every framework (see `inputData` and the
 // `inp` helper in the generated PyTorch script).
 
+import { TRAINING_WORKLOADS } from './training.mjs';
+
 /**
  * Makes a deterministic float32 input of `shape` in the framework at hand.
  * The harness frees every input after the workload has run.
@@ -246,6 +248,7 @@ export const WORKLOADS = [
       return () => tf.transpose(a);
     },
   },
+  ...TRAINING_WORKLOADS,
 ];
 
 /**

@@ -111,8 +111,9 @@ export function maxPool<B extends BackendBuffer>(backend: Backend<B>, x: View<B>
   const outSize = out.shape.slice(2);
   const rows = windowRows(backend, x, p, outSize, -Infinity);
   const kp = rows.shape[rows.shape.length - 1]!;
-  const arg = scratch(backend, 'int64', [...out.shape, 1]);
-  const table = upload(backend, 'int64', [...outSize, kp], indexTable(x.shape.slice(2), p, outSize));
+  // in the indices' dtype: int64, or int32 on a backend without int64
+  const arg = scratch(backend, indices.dtype, [...out.shape, 1]);
+  const table = upload(backend, indices.dtype, [...outSize, kp], indexTable(x.shape.slice(2), p, outSize));
   try {
     backend.reduce('max', rows, [rows.shape.length - 1], withUnit(out));
     backend.reduce('argmax', rows, [rows.shape.length - 1], arg);
@@ -152,12 +153,13 @@ export function avgPool<B extends BackendBuffer>(backend: Backend<B>, x: View<B>
   const rows = windowRows(backend, x, window, outSize, 0);
   const sum = scratch(backend, out.dtype, [...out.shape, 1]);
   const isFloat = out.dtype.startsWith('float') || out.dtype === 'bfloat16';
-  const divisors = upload(backend, isFloat ? 'float32' : 'int64', outSize, divisorTable(x.shape.slice(2), p, outSize));
+  const wideInt: DType = backend.dtypes.has('int64') ? 'int64' : 'int32';
+  const divisors = upload(backend, isFloat ? 'float32' : wideInt, outSize, divisorTable(x.shape.slice(2), p, outSize));
   try {
     backend.reduce('sum', rows, [rows.shape.length - 1], sum);
     const d: View<B> = { ...divisors, shape: out.shape, strides: [0, 0, ...divisors.strides] };
     const s: View<B> = { ...sum, shape: out.shape, strides: sum.strides.slice(0, -1) };
-    backend.binary(isFloat ? 'div' : 'truncDiv', s, d, out, isFloat ? out.dtype : 'int64');
+    backend.binary(isFloat ? 'div' : 'truncDiv', s, d, out, isFloat ? out.dtype : wideInt);
   } finally {
     for (const v of [rows, sum, divisors]) backend.free(v.buf);
   }

@@ -54,4 +54,16 @@ describe('conv2d and pooling on WebGPU', () => {
     const avg = { stride: 2, padding: 1, countIncludePad: false } as const;
     await expectClose(torch.avgPool2d(x.to('webgpu'), 3, avg), torch.avgPool2d(x, 3, avg), 9);
   });
+
+  it('adaptive pooling: int32 indices, and the gradient of the average', async () => {
+    const x = cpuTensor([2, 3, 7, 5], 7);
+    const [values, indices] = torch.adaptiveMaxPool2d(x.to('webgpu'), [3, 2], true);
+    const [refValues, refIndices] = torch.adaptiveMaxPool2d(x, [3, 2], true);
+    await expectClose(values, refValues);
+    expect(indices.dtype).toBe('int32');
+    expect(Array.from((await indices.data()) as Int32Array)).toEqual(Array.from(refIndices.dataSync() as BigInt64Array, Number));
+    await expectClose(torch.adaptiveAvgPool2d(x.to('webgpu'), [3, 2]), torch.adaptiveAvgPool2d(x, [3, 2]), 6);
+    const g = cpuTensor([2, 3, 3, 2], 8);
+    await expectClose(torch.adaptiveAvgPool2dBackward(g.to('webgpu'), x.to('webgpu')), torch.adaptiveAvgPool2dBackward(g, x), 4);
+  });
 });

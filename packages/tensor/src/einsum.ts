@@ -1,18 +1,17 @@
 // torch.einsum: the equation is parsed into one list of dim ids per operand
 // (letters, and one id per dim covered by `...`); repeated ids take diagonals;
 // operands are then contracted left to right, each pair as one batched matmul
-// (permute + reshape + bmm) after summing out ids no later step needs.
+// (permute + reshape + bmm) after summing out ids no later step needs. Composite, as in
+// PyTorch: not traced itself, so autograd records the public ops it is made of.
 
 import { SCALAR_TYPE_NAME } from './dtype.js';
 import { RuntimeError, ValueError } from './errors.js';
 import { checkSameDevice } from './operands.js';
 import type { Tensor } from './tensor.js';
 import { bmm } from './linalg.js';
-import { reduceOp } from './reduce.js';
+import { sum } from './reduce.js';
 import { diagonal, expand, permute, reshape } from './views.js';
-import { defineOp, traced } from './trace.js';
 
-const EINSUM = defineOp('einsum');
 
 /** Ids 0–51 are the letters A–Z, a–z (so sorting ids sorts labels as PyTorch does); ellipsis dims follow. */
 const ELLIPSIS = 52;
@@ -115,7 +114,7 @@ function checkSizes(ops: readonly Operand[], raw: readonly Operand[]): Map<numbe
 function sumOut(op: Operand, keep: (id: number) => boolean): Operand {
   const dims = op.ids.flatMap((id, k) => (keep(id) ? [] : [k]));
   if (dims.length === 0) return op;
-  return { t: reduceOp('sum', op.t, dims, false, op.t.dtype), ids: op.ids.filter((id) => keep(id)) };
+  return { t: sum(op.t, dims, { dtype: op.t.dtype }), ids: op.ids.filter((id) => keep(id)) };
 }
 
 /** `a` · `b` over their shared ids not in `keep`, as one bmm. */
@@ -237,5 +236,6 @@ export function einsum(first: string | Tensor, ...rest: (Tensor | readonly Tenso
   } else {
     ({ equation, operands: list } = fromSublists([first, ...(rest as (Tensor | Sublist)[])]));
   }
-  return traced(EINSUM, list, { equation }, () => einsumImpl(equation, list));
+  // composite, as in PyTorch: autograd records the diagonals, sums, permutes, reshapes and bmms
+  return einsumImpl(equation, list);
 }

@@ -1,0 +1,148 @@
+// Gradients and grad_fn names of the indexing, shape and order ops compared with PyTorch
+// (tools/fixtures/autograd_tensor_ops.py; each case body is written there under the same name).
+import './setup.js';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Tensor } from '@torchlet/tensor';
+import * as torch from '@torchlet/tensor';
+import type { FixtureCase } from './fixtureTools.js';
+import { buildInput, compare } from './fixtureTools.js';
+import { leaf } from './inputs.js';
+
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/autogradTensorOps.json', import.meta.url), 'utf8')) as {
+  cases: FixtureCase[];
+  names: Record<string, string>;
+};
+
+const idx = (...v: (number | number[])[]): Tensor => torch.tensor(v as number[]);
+const MASK = torch.tensor([[true, false, true, false, true], [false, false, true, true, false], [true, true, false, false, false], [false, true, false, true, true]]);
+const total = (parts: Tensor[]): Tensor => parts.reduce((a, b) => a.add(b));
+
+const bodies: Record<string, (...xs: Tensor[]) => Tensor> = {
+  'advanced indexing': (x, y) => {
+    const a = x!.at(idx(0, 2, 0)).mul(x!.at(':', idx(4, 4, 1)).sum(0).at(':', null));
+    const b = y!.at(MASK).mul(x!.at(MASK));
+    const c = x!.at(idx(1, 3).at(':', null), idx(0, 0, 2)).mul(y!.at(2, null, idx(3, 1, 1)));
+    return total([a.pow(2).sum(), b.sin().sum(), c.sum()]);
+  },
+  'setitem and index_put': (x, v, w) => {
+    let z = x!.mul(1);
+    z.setAt([idx(2, 0)], v!.mul(2));
+    z.setAt([MASK], 0.5);
+    z = z.indexPut([idx(1, 1, 3), idx(0, 0, 4)], w!, { accumulate: true });
+    return z.pow(2).sum();
+  },
+  'gather and scatter': (x, s, t) => {
+    const g = x!.gather(1, idx([0, 0], [3, 1], [2, 2]));
+    const a = x!.scatter(1, idx([1, 3], [0, 2], [3, 0]), s!);
+    const b = x!.scatterAdd(0, idx([2, 2, 0, 1], [2, 0, 0, 1]), t!);
+    const c = x!.scatter(0, idx([1, 0, 2, 0]), 0.25);
+    return total([g.pow(2).sum(), a.mul(b).sum(), c.exp().sum()]);
+  },
+  scatter_reduce: (x, s) => {
+    const i = idx([2, 2, 0, 1], [2, 0, 0, 1]);
+    const parts = (['sum', 'mean', 'amax', 'amin'] as const).flatMap((r) => [true, false].map((inc) => x!.scatterReduce(0, i, s!, r, { includeSelf: inc })));
+    return total(parts.map((p, k) => p.mul(k + 1).sin().sum()));
+  },
+  'index along a dim and take': (x, s, v) => {
+    const a = x!.indexSelect(0, idx(3, 0, 3));
+    const b = x!.indexAdd(0, idx(1, 1, 2), s!, { alpha: -1.5 });
+    const c = x!.indexCopy(1, idx(2, 0, 1), torch.cat([s!, s!.at([null, 1])]));
+    const d = x!.indexFill(1, idx(0, 2), v!);
+    const e = x!.take(idx([0, -1], [5, 5]));
+    return total([a.mul(s!).sum(), b.pow(2).sum(), c.sin().sum(), d.mul(x!).sum(), e.exp().sum()]);
+  },
+  'masked ops': (x, v, s) => {
+    const a = v!.maskedFill(MASK, 2);
+    const b = x!.maskedSelect(MASK);
+    const c = x!.maskedScatter(MASK, s!);
+    const d = x!.maskedFill(MASK.logicalNot(), v!.at(0));
+    return total([a.pow(2).sum(), b.exp().sum(), c.mul(x!).sum(), d.sin().sum()]);
+  },
+  'sort topk kthvalue cummax cummin': (x) => {
+    const parts = [x!.sort(1).values.mul(torch.arange(5).float()), x!.sort(0, true).values.cos(), x!.topk(2, 1).values,
+      x!.kthvalue(2, 0).values, x!.cummax(1).values, x!.cummin(0).values.exp(), x!.msort().sin()];
+    return total(parts.map((p) => p.mul(p).sum()));
+  },
+  'logcumsumexp flip roll repeat': (x) => {
+    const a = x!.logcumsumexp(1).add(x!.logcumsumexp(0).flip(0));
+    const b = x!.flip(0, 1).mul(x!.roll(1)).mul(x!.roll([1, -2], [0, 1]));
+    const c = x!.repeat(2, 1, 2).mul(x!.tile(2).sum());
+    const d = x!.repeatInterleave(torch.tensor([2, 0, 1]), 0).add(x!.repeatInterleave(2).sum());
+    return total([a.pow(2).sum(), b.sum(), c.sin().sum(), d.pow(2).sum()]);
+  },
+  'triangles and diagonals': (x, v) => {
+    const a = x!.tril().mul(x!.triu(-1).t());
+    const b = v!.diag(1).mul(x!).add(x!.diag(-1).sum().mul(x!.at([null, 3], [null, 3]).diag().sum()));
+    const c = torch.diagEmbed(x!.at([null, 2]), 1, 0, 2).sin();
+    return total([a.pow(2).sum(), b.sum(), c.sum(), x!.trace().mul(x!.trace())]);
+  },
+  composites: (x, w, v) => {
+    const a = torch.einsum('ij,jk->ik', x!, w!).add(torch.einsum('ii->i', x!.at(':', [null, 3])).sum()).add(torch.einsum('i,i->', v!, v!));
+    const [g0, g1] = torch.meshgrid(v!, w!.at(0), { indexing: 'xy' });
+    const [b0, b1] = torch.broadcastTensors(x!, v!.at(':', null));
+    return total([a.pow(2).sum(), g0!.mul(g1!).sum(), b0!.mul(b1!).sin().sum()]);
+  },
+};
+
+describe('gradients of the indexing, shape and order ops as PyTorch computes them', () => {
+  it('has a body for every fixture case', () => {
+    expect(fixture.cases.map((c) => c.name).filter((n) => !(n in bodies))).toEqual([]);
+  });
+  for (const c of fixture.cases) {
+    it(c.name, () => {
+      const leaves = c.inputs.map((s, k) => buildInput(s, k));
+      const out = bodies[c.name]!(...leaves);
+      expect(compare(out, c.out)).toBe('');
+      expect(out.gradFn?.name() ?? null).toBe(c.grad_fn);
+      out.backward();
+      leaves.forEach((p, i) => expect(compare(p.grad, c.grads[i]!), `grad of input ${i}`).toBe(''));
+    });
+  }
+});
+
+const x = leaf([3, 4]);
+const v = leaf([4]);
+const i = idx(0, 2, 0);
+const m = x.detach().gt(0);
+const inplace = (f: (a: Tensor) => unknown): Tensor => {
+  const a = x.clone();
+  f(a);
+  return a;
+};
+
+const exprs: Record<string, () => Tensor> = {
+  'x[i]': () => x.at(i), 'x[m]': () => x.at(m), 'x[:, i]': () => x.at(':', i),
+  masked_fill: () => x.maskedFill(m, 1), 'masked_fill tensor': () => x.maskedFill(m, v.at(0)),
+  masked_select: () => x.maskedSelect(m), masked_scatter: () => x.maskedScatter(m, v.repeat(3)),
+  index_put: () => x.indexPut([i], v), sort: () => x.sort(1).values, msort: () => x.msort(),
+  topk: () => x.topk(2).values, kthvalue: () => x.kthvalue(2).values, cummax: () => x.cummax(1).values,
+  cummin: () => x.cummin(1).values, logcumsumexp: () => x.logcumsumexp(1), flip: () => x.flip(0),
+  roll: () => x.roll(1), repeat: () => x.repeat(2, 1), tile: () => x.tile(2),
+  repeat_interleave: () => x.repeatInterleave(2), tril: () => x.tril(), triu: () => x.triu(1),
+  diag: () => v.diag(), 'diag of a matrix': () => x.diag(), diag_embed: () => x.diagEmbed(), trace: () => x.trace(),
+  gather: () => x.gather(1, idx([0], [1], [2])), scatter: () => x.scatter(0, idx([0, 1]), v.at(null, [null, 2])),
+  'scatter value': () => x.scatter(0, idx([0, 1]), 1.5), scatter_add: () => x.scatterAdd(0, idx([0, 1]), v.at(null, [null, 2])),
+  scatter_reduce: () => x.scatterReduce(0, idx([0, 1]), v.at(null, [null, 2]), 'amax'),
+  index_select: () => x.indexSelect(0, i), index_add: () => x.indexAdd(1, i, x.at(':', [null, 3])),
+  index_copy: () => x.indexCopy(0, idx(0, 2), x.at([null, 2])), index_fill: () => x.indexFill(0, i, 1),
+  'index_fill tensor': () => x.indexFill(0, i, v.at(0)), take: () => x.take(i),
+  meshgrid: () => torch.meshgrid([v, v], { indexing: 'ij' })[0]!, broadcast_tensors: () => torch.broadcastTensors(x, v)[1]!,
+  einsum: () => torch.einsum('ij,kj->ik', x, x), 'einsum diagonal': () => torch.einsum('ii->i', x.at(':', [null, 3])),
+  'einsum one operand summed': () => torch.einsum('ij->i', x),
+  'setitem tensor index': () => inplace((a) => a.setAt([i], v)), 'setitem mask': () => inplace((a) => a.setAt([m], 0.5)),
+  masked_fill_: () => inplace((a) => a.maskedFill_(m, 1)), index_put_: () => inplace((a) => a.indexPut_([i], v, { accumulate: true })),
+  scatter_: () => inplace((a) => a.scatter_(0, idx([0, 1]), 1.5)), index_fill_: () => inplace((a) => a.indexFill_(0, i, 1)),
+  index_add_: () => inplace((a) => a.indexAdd_(0, i, x)), scatter_add_: () => inplace((a) => a.scatterAdd_(0, idx([0, 1]), x)),
+};
+
+describe('grad_fn names of the indexing, shape and order ops', () => {
+  it('covers every fixture expression', () => {
+    expect(Object.keys(fixture.names).filter((k) => !(k in exprs))).toEqual([]);
+  });
+  for (const [k, name] of Object.entries(fixture.names)) {
+    it(`${k} -> ${name}`, () => {
+      expect(exprs[k]!().gradFn?.name()).toBe(name);
+    });
+  }
+});

@@ -3,7 +3,7 @@
 
 import type { MaybeGrad, Tensor } from '@torchlet/tensor';
 import { isTensor, keep, RuntimeError, tidy, zeros } from '@torchlet/tensor';
-import { AccumulateGrad, accumulateInto } from './accumulate.js';
+import { accumulateInto } from './accumulate.js';
 import { isAnomalyCheckNanEnabled, isAnomalyEnabled } from './anomalyMode.js';
 import { enableGrad, noGrad } from './gradMode.js';
 import type { Edge, Node, TensorInfo } from './node.js';
@@ -120,7 +120,11 @@ function dependencies(roots: readonly Node[]): Map<Node, number> {
   return deps;
 }
 
-/** Nodes from which one of `targets` can be reached (they must run). Iterative: graphs can be deep. */
+/**
+ * Nodes from which one of `targets` can be reached through an edge: they must run. A target itself
+ * only runs if another target lies below it (its gradient is captured, as PyTorch's exec_info).
+ * Iterative: graphs can be deep.
+ */
 function neededNodes(deps: Map<Node, number>, targets: ReadonlySet<Node>): Set<Node> {
   const parents = new Map<Node, Node[]>();
   for (const n of deps.keys()) {
@@ -131,8 +135,8 @@ function neededNodes(deps: Map<Node, number>, targets: ReadonlySet<Node>): Set<N
       else parents.set(e.node, [n]);
     }
   }
-  const needed = new Set<Node>([...targets].filter((t) => deps.has(t)));
-  const stack = [...needed];
+  const needed = new Set<Node>();
+  const stack = [...targets].filter((t) => deps.has(t));
   while (stack.length > 0) {
     for (const p of parents.get(stack.pop()!) ?? []) {
       if (!needed.has(p)) {
@@ -199,8 +203,8 @@ function execute(roots: readonly { edge: Edge; grad: Tensor }[], opts: RunOption
         if (c.accumulateTo && g) accumulateInto(c.accumulateTo, g, opts.createGraph);
       }
     }
-    // autograd.grad and backward(inputs) capture at leaves instead of accumulating everywhere
-    const runIt = needed === null ? true : needed.has(node) && !(captureList && node instanceof AccumulateGrad);
+    // autograd.grad and backward(inputs) run only what leads to their inputs
+    const runIt = needed === null || needed.has(node);
     let outs: MaybeGrad[] = node.next.map(() => null);
     if (runIt && grads.some((g) => g !== null)) {
       const full = node.materializeGrads ? grads.map((g, i) => g ?? zerosOf(node.outputInfo[i]!)) : grads;
@@ -215,7 +219,9 @@ function execute(roots: readonly { edge: Edge; grad: Tensor }[], opts: RunOption
         if (r) outs = validate(node, [...r]);
       }
     }
-    if (!opts.retainGraph) node.release();
+    // as PyTorch, only nodes the pass runs give up their saved tensors (autograd.grad w.r.t. an
+    // intermediate leaves the graph below it intact)
+    if (!opts.retainGraph && runIt) node.release();
     node.next.forEach((e, i) => {
       if (!e) return;
       const g = outs[i];

@@ -119,10 +119,13 @@ export function refreshView(t: Tensor): void {
 /** After in-place op `node` wrote `self`: `self` (and its base, if a view) now come from it. */
 export function rebaseView(self: Tensor, node: Node): void {
   const m = ensureMeta(self);
+  // as PyTorch: a retained .grad follows the tensor's latest value (tensor hooks stay with the old one)
+  if (m.retainsGrad && m.gradFn) m.gradFn.retained.delete(m.outputNr);
   const base = self.viewBase;
   if (!base) {
     m.gradFn = node;
     m.outputNr = 0;
+    if (m.retainsGrad) node.retained.set(0, m);
     return;
   }
   const geometry = geometryOf(self, base);
@@ -132,5 +135,6 @@ export function rebaseView(self: Tensor, node: Node): void {
   bm.outputNr = 0;
   m.gradFn = new AsStridedBackward(geometry, infoOf(base), { node: copySlices, inputNr: 0 }, self);
   m.outputNr = 0;
+  if (m.retainsGrad) m.gradFn.retained.set(0, m);
   viewVersions.set(m, self.version);
 }

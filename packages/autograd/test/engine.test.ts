@@ -317,3 +317,16 @@ describe('traced in-place ops', () => {
     expect(x.version).toBe(2);
   });
 });
+
+describe('what a pass frees', () => {
+  it('autograd.grad w.r.t. an intermediate frees the graph above it only (as PyTorch)', () => {
+    const x = torch.ones(2, { requiresGrad: true });
+    const h = x.exp();
+    const y = h.mul(h).sum();
+    const [g] = grad(y, [h]);
+    same(g!, h.detach().mul(2));
+    h.sum().backward(); // ExpBackward0 was not run by grad(): its saved result is still there
+    same(x.grad, h.detach());
+    expect(() => y.backward()).toThrow('Trying to backward through the graph a second time');
+  });
+});

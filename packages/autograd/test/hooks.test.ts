@@ -57,3 +57,17 @@ describe('hooks', () => {
     expect(captured!.tolistSync()).toEqual([1, 1]);
   });
 });
+
+describe('hooks and retained grads across in-place ops', () => {
+  // the values are what PyTorch 1.13 prints for the same code
+  it('retained .grad follows the latest value; a hook registered before sees the old one (as PyTorch)', () => {
+    const x = torch.ones(2, { requiresGrad: true });
+    const y = x.mul(2);
+    y.retainGrad();
+    const seen: number[][] = [];
+    y.registerHook((g) => void seen.push(g.tolistSync() as number[]));
+    y.mul_(3);
+    y.mul(y).sum().backward();
+    expect([y.grad!.tolistSync(), seen, x.grad!.tolistSync()]).toEqual([[12, 12], [[36, 36]], [72, 72]]);
+  });
+});

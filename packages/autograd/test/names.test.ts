@@ -21,7 +21,7 @@ const exprs: Record<string, () => Tensor> = {
   'x + y': () => x.add(y), 'x + 2': () => x.add(2), 'x - y': () => x.sub(y), '2 - x': () => torch.sub(2, x),
   'x * 2': () => x.mul(2), 'x / y': () => x.div(y), 'div floor': () => x.div(y, { roundingMode: 'floor' }),
   'x ** 2': () => x.pow(2), 'x ** y': () => x.pow(y), '2 ** x': () => torch.pow(2, x), square: () => x.square(),
-  relu: () => x.relu(), abs: () => x.abs(), sign: () => x.sign(), exp2: () => x.exp2(),
+  relu: () => x.relu(), abs: () => x.abs(), sign: () => x.sign(), sgn: () => x.sgn(), exp2: () => x.exp2(),
   rsqrt: () => x.rsqrt(), erfinv: () => x.erfinv(), frac: () => x.frac(), reciprocal: () => x.reciprocal(),
   log1p: () => x.log1p(), maximum: () => torch.maximum(x, y), fmin: () => torch.fmin(x, y),
   'clamp scalars': () => x.clamp(-1, 1), 'clamp tensor': () => x.clamp(y, null), where: () => torch.where(x.gt(0), x, y),

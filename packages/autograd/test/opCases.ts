@@ -50,6 +50,7 @@ export const opCases: Record<string, OpCase[]> = {
   neg: unary('neg'),
   abs: unary('abs', 0.1, 1).concat(c('abs of negatives', (x) => x.abs(), u(-1, -0.1))),
   sign: unary('sign', 0.1, 1),
+  sgn: unary('sgn', -1, -0.1, false),
   reciprocal: unary('reciprocal', 0.5, 2),
   square: unary('square'),
   exp: unary('exp'),

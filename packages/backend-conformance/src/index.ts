@@ -6,11 +6,13 @@ import { describe } from 'vitest';
 import { DTYPES, type Backend } from '@torchlet/tensor/backend';
 import type { SuiteContext } from './context.js';
 import { describeBinary } from './suites/binary.js';
+import { describeConv } from './suites/conv.js';
 import { describeCopy } from './suites/copy.js';
 import { describeFill } from './suites/fill.js';
 import { describeIndexing } from './suites/indexing.js';
 import { describeIndexingFastPaths } from './suites/indexingFastPaths.js';
 import { describeMatmul } from './suites/matmul.js';
+import { describePool } from './suites/pool.js';
 import { describeRandomBits } from './suites/randomBits.js';
 import { describeReduce } from './suites/reduce.js';
 import { describeScan } from './suites/scan.js';
@@ -48,5 +50,7 @@ export function describeConformance(name: string, makeBackend: () => Backend | P
     describeScan(ctx);
     describeSort(ctx);
     describeIndexingFastPaths(ctx);
+    describeConv(ctx);
+    describePool(ctx);
   });
 }

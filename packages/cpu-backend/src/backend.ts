@@ -1,14 +1,16 @@
 // The CPU backend: every primitive of the contract plus the softmax, scan,
-// sort, scatterReduce and nonzero fast paths.
+// sort, scatterReduce and nonzero fast paths, and conv2d (with its gradients) and 2-D pooling.
 
 import { DTYPES } from '@torchlet/tensor/backend';
-import type { Backend, StorageArray } from '@torchlet/tensor/backend';
+import type { Backend, FastPaths, StorageArray } from '@torchlet/tensor/backend';
 import { binary } from './binary.js';
 import { allocBuffer } from './buffer.js';
 import type { CpuBuffer } from './buffer.js';
+import { convFastPaths } from './conv.js';
 import { copy, fill, read, where } from './copy.js';
 import { gather, scatterAdd } from './indexing.js';
 import { matmul } from './matmul.js';
+import { poolFastPaths } from './pool.js';
 import { randomBits } from './random.js';
 import { reduce } from './reduce.js';
 import { scan } from './scan.js';
@@ -37,10 +39,12 @@ function checkWrite(buf: CpuBuffer, data: StorageArray, offset: number): void {
  * backend.readSync!({ buf, dtype: 'float32', shape: [3], strides: [1], offset: 0 }); // Float32Array [1, 2, 3]
  */
 export function cpu(): Backend<CpuBuffer> {
-  return {
+  // the conv and pooling fast paths fall back to the reference decomposition on this backend for non-float dtypes
+  const supports: FastPaths<CpuBuffer> = { softmax, scan, sort, scatterReduce, nonzero };
+  const backend: Backend<CpuBuffer> = {
     device: 'cpu',
     dtypes: new Set(DTYPES),
-    supports: { softmax, scan, sort, scatterReduce, nonzero },
+    supports,
     alloc: allocBuffer,
     free: () => {
       // garbage-collected
@@ -63,4 +67,6 @@ export function cpu(): Backend<CpuBuffer> {
     scatterAdd,
     randomBits,
   };
+  Object.assign(supports, convFastPaths(backend), poolFastPaths(backend));
+  return backend;
 }

@@ -31,6 +31,7 @@ const CLAMP = defineOp('clamp');
 const NAN_TO_NUM = defineOp('nanToNum');
 const LERP = defineOp('lerp');
 const ISCLOSE = defineOp('isclose', false);
+const SGN = defineOp('sgn');
 
 /** Scalar operands of a binary op, as numbers, for its derivative (`a`/`b` absent where a tensor). */
 function scalarArgs(a: TensorOrScalar, b: TensorOrScalar): { a?: number; b?: number } {
@@ -377,6 +378,11 @@ function nanToNumImpl(x: Tensor, opts?: { nan?: number; posinf?: number | null; 
   r = where(unaryOp('isposinf', r), posinf, r);
   r = where(unaryOp('isneginf', r), neginf, r);
   return out ? copyInto(out, r) : r;
+}
+
+/** `torch.sgn(x)`: `sign` for real tensors (autograd names its node SgnBackward0, as PyTorch). @example torch.sgn(torch.tensor([-3, 0, 2])) // tensor([-1,  0,  1]) */
+export function sgn(x: Tensor): Tensor {
+  return traced(SGN, [x], {}, () => unaryImpl('sign', x));
 }
 
 /** C++ type names, as PyTorch prints them in lerp's dtype checks. */

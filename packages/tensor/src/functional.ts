@@ -84,7 +84,7 @@ export const frac = u('frac');
 /** `torch.sign(x)`: -1, 0 or 1 by the sign of x. @example torch.sign(torch.tensor([-3, 0, 2])) // tensor([-1,  0,  1]) */
 export const sign = u('sign');
 /** `torch.sgn(x)`: `sign` (they differ only for complex tensors, which torchlet lacks). @example torch.sgn(torch.tensor([-3, 0, 2])) // tensor([-1,  0,  1]) */
-export const sgn = u('sign');
+export const sgn = u('sgn');
 /** `torch.signbit(x)`: whether the sign bit is set (true for -0.0), as bool. @example torch.signbit(torch.tensor([-1, 0, 1])) // tensor([ True, False, False]) */
 export const signbit = u('signbit');
 /** `torch.reciprocal(x)`: 1 / x; integers promote to the default float dtype. @example torch.reciprocal(torch.tensor([2, 4])) // tensor([0.5000, 0.2500]) */

@@ -601,7 +601,7 @@ export class Tensor {
   /** `x.sign_()`: `sign` in place. @example torch.tensor([-3, 0, 2]).sign_() // tensor([-1,  0,  1]) */
   sign_(): Tensor { return E.unaryOp('sign', this, this); }
   /** `x.sgn()`: `sign` (they differ only for complex tensors, which torchlet lacks). @example torch.tensor([-3, 0, 2]).sgn() // tensor([-1,  0,  1]) */
-  sgn(): Tensor { return E.unaryOp('sign', this); }
+  sgn(): Tensor { return E.sgn(this); }
   /** `x.signbit()`: whether the sign bit is set (true for -0.0), as bool. @example torch.tensor([-1, 0, 1]).signbit() // tensor([ True, False, False]) */
   signbit(): Tensor { return E.unaryOp('signbit', this); }
   /** `x.reciprocal()`: 1 / x; integers promote to the default float dtype. @example torch.tensor([2, 4]).reciprocal() // tensor([0.5000, 0.2500]) */

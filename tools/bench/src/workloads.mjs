@@ -57,6 +57,16 @@ const matmul = (n) => /** @type {Workload} */ ({
   },
 });
 
+// The first layer of the CIFAR-style CNN in API.md: batch 32, 3 → 32 channels,
+// 32×32 images, 5×5 kernel, padding 2 (NCHW; tfjs takes NHWC and HWIO, the same work).
+const CONV = { n: 32, c: 3, o: 32, h: 32, k: 5 };
+const CONV_FLOPS = 2 * CONV.n * CONV.o * CONV.h * CONV.h * CONV.c * CONV.k * CONV.k;
+const convShapes = {
+  x: [CONV.n, CONV.c, CONV.h, CONV.h],
+  w: [CONV.o, CONV.c, CONV.k, CONV.k],
+  y: [CONV.n, CONV.o, CONV.h, CONV.h],
+};
+
 /** @type {Workload[]} */
 export const WORKLOADS = [
   matmul(256),
@@ -156,6 +166,70 @@ export const WORKLOADS = [
     tfjs: (tf, input) => {
       const a = input([256, 1000], 0);
       return () => tf.topk(a, 1000);
+    },
+  },
+  {
+    name: 'conv2d 32×3×32² ⊛ 32×3×5², pad 2',
+    id: 'conv2d',
+    flops: CONV_FLOPS,
+    torchlet: (torch, input) => {
+      const x = input(convShapes.x, 0);
+      const w = input(convShapes.w, 1);
+      const b = input([CONV.o], 2);
+      return () => torch.conv2d(x, w, b, { padding: 2 });
+    },
+    pytorch: {
+      setup: `x = inp(${JSON.stringify(convShapes.x)}, 0); w = inp(${JSON.stringify(convShapes.w)}, 1); b = inp([${CONV.o}], 2)`,
+      run: 'torch.nn.functional.conv2d(x, w, b, padding=2)',
+    },
+    tfjs: (tf, input) => {
+      const x = input([CONV.n, CONV.h, CONV.h, CONV.c], 0);
+      const w = input([CONV.k, CONV.k, CONV.c, CONV.o], 1);
+      const b = input([CONV.o], 2);
+      return () => tf.add(tf.conv2d(x, w, 1, 2), b);
+    },
+  },
+  {
+    name: 'conv2d input grad (same shapes)',
+    id: 'conv2d-input-grad',
+    flops: CONV_FLOPS,
+    torchlet: (torch, input) => {
+      const w = input(convShapes.w, 1);
+      const g = input(convShapes.y, 3);
+      return () => torch.conv2dInputGrad(convShapes.x, w, g, { padding: 2 });
+    },
+    pytorch: {
+      // PyTorch's own backward kernel (what autograd runs), input gradient only
+      setup: `w = inp(${JSON.stringify(convShapes.w)}, 1); g = inp(${JSON.stringify(convShapes.y)}, 3)`,
+      run: `torch.ops.aten.convolution_backward(g, torch.empty(${JSON.stringify(convShapes.x)}), w, None, [1, 1], [2, 2], [1, 1], False, [0, 0], 1, [True, False, False])[0]`,
+    },
+  },
+  {
+    name: 'conv2d weight grad (same shapes)',
+    id: 'conv2d-weight-grad',
+    flops: CONV_FLOPS,
+    torchlet: (torch, input) => {
+      const x = input(convShapes.x, 0);
+      const g = input(convShapes.y, 3);
+      return () => torch.conv2dWeightGrad(x, convShapes.w, g, { padding: 2 });
+    },
+    pytorch: {
+      // PyTorch's own backward kernel (what autograd runs), weight gradient only
+      setup: `x = inp(${JSON.stringify(convShapes.x)}, 0); g = inp(${JSON.stringify(convShapes.y)}, 3)`,
+      run: `torch.ops.aten.convolution_backward(g, x, torch.empty(${JSON.stringify(convShapes.w)}), None, [1, 1], [2, 2], [1, 1], False, [0, 0], 1, [False, True, False])[1]`,
+    },
+  },
+  {
+    name: 'maxPool2d 32×32×32², 2×2',
+    id: 'max-pool2d',
+    torchlet: (torch, input) => {
+      const x = input(convShapes.y, 0);
+      return () => torch.maxPool2d(x, 2);
+    },
+    pytorch: { setup: `x = inp(${JSON.stringify(convShapes.y)}, 0)`, run: 'torch.nn.functional.max_pool2d(x, 2)' },
+    tfjs: (tf, input) => {
+      const x = input([CONV.n, CONV.h, CONV.h, CONV.o], 0);
+      return () => tf.maxPool(x, 2, 2, 0);
     },
   },
   {

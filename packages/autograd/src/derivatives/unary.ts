@@ -39,6 +39,7 @@ export const unaryDerivatives: Record<string, Derivative> = {
   neg: { node: 'NegBackward0', vjp: (ctx) => [ctx.grad.neg()] },
   abs: ofInput('AbsBackward0', (x, g) => g.mul(x.sign())),
   sign: zeroGrad('SignBackward0'),
+  sgn: zeroGrad('SgnBackward0'),
   reciprocal: ofOutput('ReciprocalBackward0', (y, g) => g.mul(y.mul(y)).neg()),
   square: ofInput('PowBackward0', (x, g) => g.mul(x.mul(2))),
   exp: ofOutput('ExpBackward0', (y, g) => g.mul(y)),

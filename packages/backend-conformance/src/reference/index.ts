@@ -2,9 +2,11 @@
 // naively on plain JS values, independently of any backend.
 
 export { binaryOracle, binaryScalar } from './binary.js';
+export { conv2dInputGradOracle, conv2dOracle, conv2dWeightGradOracle } from './conv.js';
 export { copyOracle, fillOracle } from './copy.js';
 export { gatherOracle, nonzeroOracle, scatterAddOracle, scatterReduceOracle } from './indexing.js';
 export { matmulOracle } from './matmul.js';
+export { avgPool2dOracle, maxPool2dOracle } from './pool.js';
 export { philoxBlock, randomBitsOracle } from './random.js';
 export { reduceOracle } from './reduce.js';
 export { castScalar, isFloatDtype, toBigint, truthy, zeroOf, type Scalar } from './scalar.js';

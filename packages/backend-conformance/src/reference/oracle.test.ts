@@ -8,8 +8,9 @@ import { philox4x32, type BinaryOp, type DType, type ReduceOp, type ScanOp, type
 import { BINARY_SPECS, UNARY_SPECS } from '../opSpecs.js';
 import { approx, composite, exact, within, type Tolerance } from '../tolerance.js';
 import {
-  binaryOracle, castScalar, copyOracle, gatherOracle, matmulOracle, philoxBlock, randomBitsOracle, reduceOracle,
-  nonzeroOracle, scanOracle, scatterAddOracle, scatterReduceOracle, softmaxOracle, sortOracle, unaryOracle, type OracleView, type Scalar,
+  avgPool2dOracle, binaryOracle, castScalar, conv2dInputGradOracle, conv2dOracle, conv2dWeightGradOracle, copyOracle, gatherOracle,
+  matmulOracle, maxPool2dOracle, nonzeroOracle, philoxBlock, randomBitsOracle, reduceOracle, scanOracle, scatterAddOracle,
+  scatterReduceOracle, softmaxOracle, sortOracle, unaryOracle, type OracleView, type Scalar,
 } from './index.js';
 
 type Encoded = number | string;
@@ -26,6 +27,23 @@ interface Fixture {
   sort: { dtype: DType; dim: number; descending: boolean; shape: number[]; x: Encoded[]; values: Encoded[]; indices: Encoded[] }[];
   scatterReduce: { op: ScatterReduceOp; dim: number; dtype: DType; out: Encoded[]; index: Encoded[]; indexShape: number[]; src: Encoded[]; expected: Encoded[] }[];
   nonzero: { dtype: DType; shape: number[]; x: Encoded[]; count: number; expected: Encoded[] }[];
+  conv2d: {
+    dtype: DType; params: { stride: [number, number]; padding: [number, number]; dilation: [number, number]; groups: number };
+    xShape: number[]; wShape: number[]; outShape: number[]; x: Encoded[]; w: Encoded[]; bias: Encoded[]; gradOut: Encoded[];
+    expected: Encoded[]; gradIn: Encoded[]; gradWeight: Encoded[];
+  }[];
+  maxPool2d: { params: PoolFixture; xShape: number[]; outShape: number[]; x: Encoded[]; expected: Encoded[]; indices: Encoded[] }[];
+  avgPool2d: {
+    params: PoolFixture & { count_include_pad: boolean; divisor_override: number | null };
+    xShape: number[]; outShape: number[]; x: Encoded[]; expected: Encoded[];
+  }[];
+}
+
+interface PoolFixture {
+  kernel_size: [number, number];
+  stride: [number, number];
+  padding: [number, number];
+  dilation?: [number, number];
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/oracle.json', import.meta.url), 'utf8')) as Fixture;
@@ -132,6 +150,49 @@ describe('oracle vs PyTorch 1.13', () => {
       const out = empty(c.dtype, [3, 4, 5]);
       softmaxOracle(view(c.x, c.dtype, [3, 4, 5]), c.dim, out, c.log);
       return mismatches(`${c.log ? 'logSoftmax' : 'softmax'} ${c.dtype} dim ${c.dim}`, out, c.expected, approx(c.dtype));
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('conv2d and its input and weight gradients (torch.autograd.grad)', () => {
+    const bad = fixture.conv2d.flatMap((c) => {
+      const [x, w, bias, g] = [view(c.x, c.dtype, c.xShape), view(c.w, c.dtype, c.wShape), view(c.bias, c.dtype, [c.wShape[0]!]), view(c.gradOut, c.dtype, c.outShape)];
+      const out = empty(c.dtype, c.outShape);
+      const gradIn = empty(c.dtype, c.xShape);
+      const gradW = empty(c.dtype, c.wShape);
+      conv2dOracle(x, w, bias, out, c.params);
+      conv2dInputGradOracle(g, w, gradIn, c.params);
+      conv2dWeightGradOracle(x, g, gradW, c.params);
+      // PyTorch sums in float32 for float32: a few units of its rounding on sums of ~20 products
+      const tol = composite(c.dtype);
+      return [
+        ...mismatches(`conv2d ${c.dtype}`, out, c.expected, tol),
+        ...mismatches(`conv2dInputGrad ${c.dtype}`, gradIn, c.gradIn, tol),
+        ...mismatches(`conv2dWeightGrad ${c.dtype}`, gradW, c.gradWeight, tol),
+      ];
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('maxPool2d values and indices (ties, NaN, -Inf windows, ceil mode, dilation)', () => {
+    const bad = fixture.maxPool2d.flatMap((c) => {
+      const p = c.params;
+      const out = empty('float32', c.outShape);
+      const indices = empty('int64', c.outShape);
+      maxPool2dOracle(view(c.x, 'float32', c.xShape), out, indices, { kernelSize: p.kernel_size, stride: p.stride, padding: p.padding, dilation: p.dilation ?? [1, 1] });
+      return [...mismatches('maxPool2d', out, c.expected, exact()), ...mismatches('maxPool2d indices', indices, c.indices, exact())];
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('avgPool2d (count_include_pad, ceil mode, divisor_override)', () => {
+    const bad = fixture.avgPool2d.flatMap((c) => {
+      const p = c.params;
+      const out = empty('float64', c.outShape);
+      avgPool2dOracle(view(c.x, 'float64', c.xShape), out, {
+        kernelSize: p.kernel_size, stride: p.stride, padding: p.padding, countIncludePad: p.count_include_pad, divisorOverride: p.divisor_override ?? undefined,
+      });
+      return mismatches('avgPool2d', out, c.expected, approx('float64'));
     });
     expect(bad).toEqual([]);
   });

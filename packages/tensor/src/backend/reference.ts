@@ -4,10 +4,12 @@
 
 import { numel } from './layout.js';
 import { broadcastAlong, narrowView, scratch } from './scratch.js';
-import type { Backend, BackendBuffer, FastPaths, View } from './types.js';
+import type { AvgPool2dParams, Backend, BackendBuffer, Conv2dParams, FastPaths, Pool2dParams, View } from './types.js';
 import type { ScanOp } from './ops.js';
 import { sort } from './referenceSort.js';
 import { nonzeroReference, scatterReduceReference } from './indexingReference.js';
+import { convolution, convolutionInputGrad, convolutionWeightGrad } from './convReference.js';
+import { avgPool, maxPool } from './poolReference.js';
 
 /** softmax = exp(x - max) / sum(exp(x - max)); log-softmax = (x - max) - log(sum(exp(x - max))). */
 function softmax<B extends BackendBuffer>(backend: Backend<B>, x: View<B>, dim: number, out: View<B>, log: boolean): void {
@@ -63,4 +65,13 @@ export const reference: { [K in keyof Required<FastPaths>]: <B extends BackendBu
   // the prefix sum runs on the backend's scan fast path when it has one
   nonzero: (backend, x, out) =>
     nonzeroReference(backend, x, out, (b, op, v, d, o) => (b.supports.scan ? b.supports.scan(op, v, d, o) : scan(b, op, v, d, o))),
+  conv2d: <B extends BackendBuffer>(backend: Backend<B>, x: View<B>, w: View<B>, bias: View<B> | undefined, out: View<B>, p: Conv2dParams) =>
+    convolution(backend, x, w, bias, out, p),
+  conv2dInputGrad: <B extends BackendBuffer>(backend: Backend<B>, gradOut: View<B>, w: View<B>, gradIn: View<B>, p: Conv2dParams) =>
+    convolutionInputGrad(backend, gradOut, w, gradIn, p),
+  conv2dWeightGrad: <B extends BackendBuffer>(backend: Backend<B>, x: View<B>, gradOut: View<B>, gradW: View<B>, p: Conv2dParams) =>
+    convolutionWeightGrad(backend, x, gradOut, gradW, p),
+  maxPool2d: <B extends BackendBuffer>(backend: Backend<B>, x: View<B>, out: View<B>, indices: View<B>, p: Pool2dParams) =>
+    maxPool(backend, x, out, indices, p),
+  avgPool2d: <B extends BackendBuffer>(backend: Backend<B>, x: View<B>, out: View<B>, p: AvgPool2dParams) => avgPool(backend, x, out, p),
 };

@@ -108,6 +108,55 @@ export interface FastPaths<B extends BackendBuffer = BackendBuffer> {
    * `out` is int64 `[count, rank]`, `count` the number of nonzeros (the caller counted them).
    */
   nonzero?(x: View<B>, out: View<B>): void;
+  /**
+   * 2-D convolution (cross-correlation, as PyTorch): `x` [N, C, H, W], `weight`
+   * [O, C/groups, kH, kW], `bias` [O] or undefined, `out` [N, O, OH, OW] with
+   * OH = ⌊(H + 2·padH − dilH·(kH − 1) − 1) / strideH⌋ + 1 (W alike). Zero padding.
+   */
+  conv2d?(x: View<B>, weight: View<B>, bias: View<B> | undefined, out: View<B>, params: Conv2dParams): void;
+  /** The gradient of `conv2d` with respect to `x`: `gradIn` [N, C, H, W] from `gradOut` [N, O, OH, OW] (also transposed convolution). */
+  conv2dInputGrad?(gradOut: View<B>, weight: View<B>, gradIn: View<B>, params: Conv2dParams): void;
+  /** The gradient of `conv2d` with respect to `weight`: `gradWeight` [O, C/groups, kH, kW] from `x` and `gradOut`. */
+  conv2dWeightGrad?(x: View<B>, gradOut: View<B>, gradWeight: View<B>, params: Conv2dParams): void;
+  /**
+   * 2-D max pooling of `x` [N, C, H, W] into `out` [N, C, OH, OW] (padding counts
+   * as -Inf), with `indices` (int64, same shape) the flat position `h·W + w` of
+   * each maximum in its input plane. The first maximum of a window wins; NaN wins over numbers.
+   */
+  maxPool2d?(x: View<B>, out: View<B>, indices: View<B>, params: Pool2dParams): void;
+  /** 2-D average pooling of `x` [N, C, H, W] into `out` [N, C, OH, OW] (padding counts as 0). */
+  avgPool2d?(x: View<B>, out: View<B>, params: AvgPool2dParams): void;
+}
+
+/** Strides, zero padding, dilation (pairs: [height, width]) and groups of a 2-D convolution. */
+export interface Conv2dParams {
+  readonly stride: readonly [number, number];
+  readonly padding: readonly [number, number];
+  readonly dilation: readonly [number, number];
+  readonly groups: number;
+}
+
+/**
+ * A 2-D pooling window: kernel size, stride, padding and dilation ([height, width]).
+ * The output size comes from `out`'s shape (ceil mode only changes that size;
+ * windows that run past the padded input see padding there).
+ */
+export interface Pool2dParams {
+  readonly kernelSize: readonly [number, number];
+  readonly stride: readonly [number, number];
+  readonly padding: readonly [number, number];
+  readonly dilation: readonly [number, number];
+}
+
+/** Average pooling: a window without dilation, and how each window's sum is divided. */
+export interface AvgPool2dParams {
+  readonly kernelSize: readonly [number, number];
+  readonly stride: readonly [number, number];
+  readonly padding: readonly [number, number];
+  /** Divide by the window's size within the padded input (true) or by its in-bounds elements only. */
+  readonly countIncludePad: boolean;
+  /** A fixed divisor instead (PyTorch's `divisor_override`). */
+  readonly divisorOverride: number | undefined;
 }
 
 export type FastPathName = keyof FastPaths;

@@ -1,0 +1,236 @@
+// The conv2d fast paths for float32/float64: im2col straight from the strided
+// input into a float64 column matrix, one gemm per (image, group), and col2im
+// for the input gradient. Other dtypes take the reference decomposition.
+
+import { reference } from '@torchlet/tensor/backend';
+import type { Backend, Conv2dParams } from '@torchlet/tensor/backend';
+import type { CpuBuffer, CpuView } from './buffer.js';
+import { gemmBlocked as gemm, gemmTransposedB } from './gemm.js';
+
+type Floats = Float32Array | Float64Array;
+
+function isFloatView(v: CpuView): boolean {
+  return v.dtype === 'float32' || v.dtype === 'float64';
+}
+
+/** Geometry of one conv2d call. */
+interface Geometry {
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+  o: number;
+  kh: number;
+  kw: number;
+  oh: number;
+  ow: number;
+  g: number;
+  cg: number;
+  og: number;
+  /** Rows of a column matrix: Cg·kH·kW. */
+  k: number;
+  /** Columns: OH·OW. */
+  l: number;
+  p: Conv2dParams;
+}
+
+function geometry(x: CpuView, weight: CpuView, out: CpuView, p: Conv2dParams): Geometry {
+  const [n, c, h, w] = x.shape as [number, number, number, number];
+  const [o, cg, kh, kw] = weight.shape as [number, number, number, number];
+  const [oh, ow] = [out.shape[2]!, out.shape[3]!];
+  const g = p.groups;
+  return { n, c, h, w, o, kh, kw, oh, ow, g, cg, og: o / g, k: cg * kh * kw, l: oh * ow, p };
+}
+
+/** The output positions o in [0, outSize) whose tap o·stride − pad + offset lands in [0, size): [lo, hi). */
+function validRange(outSize: number, size: number, stride: number, pad: number, offset: number): [number, number] {
+  const lo = Math.min(outSize, Math.max(0, Math.ceil((pad - offset) / stride)));
+  const hi = Math.min(outSize, Math.floor((size - 1 + pad - offset) / stride) + 1);
+  return [lo, Math.max(lo, hi)];
+}
+
+/**
+ * cols[r][q] (r = (c·kH + i)·kW + j over the group's channels, q = oy·OW + ox) =
+ * x[img, c0 + c, oy·sH − pH + i·dH, ox·sW − pW + j·dW], zero outside the input.
+ */
+function im2col(x: CpuView, img: number, c0: number, geo: Geometry, cols: Float64Array): void {
+  const data = x.buf.data as Floats;
+  const [sN, sC, sH, sW] = x.strides as [number, number, number, number];
+  const { cg, kh, kw, oh, ow, h, w, l, p } = geo;
+  const [strH, strW] = p.stride;
+  const [padH, padW] = p.padding;
+  const [dilH, dilW] = p.dilation;
+  let r = 0;
+  for (let c = 0; c < cg; c++) {
+    const base = x.offset + img * sN + (c0 + c) * sC;
+    for (let i = 0; i < kh; i++) {
+      const [y0, y1] = validRange(oh, h, strH, padH, i * dilH);
+      for (let j = 0; j < kw; j++, r++) {
+        const [x0, x1] = validRange(ow, w, strW, padW, j * dilW);
+        const row = r * l;
+        cols.fill(0, row, row + y0 * ow);
+        for (let y = y0; y < y1; y++) {
+          const q = row + y * ow;
+          const src = base + (y * strH - padH + i * dilH) * sH + (j * dilW - padW) * sW;
+          cols.fill(0, q, q + x0);
+          for (let xx = x0; xx < x1; xx++) cols[q + xx] = data[src + xx * strW * sW]!;
+          cols.fill(0, q + x1, q + ow);
+        }
+        cols.fill(0, row + y1 * ow, row + l);
+      }
+    }
+  }
+}
+
+/** The weight of group `grp` as a row-major [Og][K] matrix, or [K][Og] when `transposed`. */
+function packWeight(weight: CpuView, grp: number, geo: Geometry, dst: Float64Array, transposed: boolean): void {
+  const data = weight.buf.data as Floats;
+  const [sO, sC, sH, sW] = weight.strides as [number, number, number, number];
+  const { og, cg, kh, kw, k } = geo;
+  for (let o = 0; o < og; o++) {
+    let r = 0;
+    for (let c = 0; c < cg; c++) {
+      for (let i = 0; i < kh; i++) {
+        for (let j = 0; j < kw; j++, r++) {
+          const v = data[weight.offset + (grp * og + o) * sO + c * sC + i * sH + j * sW]!;
+          dst[transposed ? r * og + o : o * k + r] = v;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * conv2d forward: out[img, o] = W[o] · cols(img) (+ bias[o]).
+ * @example conv2d(x, w, bias, out, { stride: [1, 1], padding: [0, 0], dilation: [1, 1], groups: 1 })
+ */
+function conv2dFloat(x: CpuView, weight: CpuView, bias: CpuView | undefined, out: CpuView, p: Conv2dParams): void {
+  const geo = geometry(x, weight, out, p);
+  const { n, g, og, k, l, ow } = geo;
+  const cols = new Float64Array(k * l);
+  const wmat = new Float64Array(og * k);
+  const res = new Float64Array(og * l);
+  const o = out.buf.data as Floats;
+  const [sN, sC, sH, sW] = out.strides as [number, number, number, number];
+  const b = bias?.buf.data as Floats | undefined;
+  for (let grp = 0; grp < g; grp++) {
+    packWeight(weight, grp, geo, wmat, false);
+    for (let img = 0; img < n; img++) {
+      im2col(x, img, grp * geo.cg, geo, cols);
+      gemm(wmat, cols, res, og, k, l);
+      for (let oc = 0; oc < og; oc++) {
+        const ch = grp * og + oc;
+        const add = b && bias ? b[bias.offset + ch * bias.strides[0]!]! : 0;
+        const base = out.offset + img * sN + ch * sC;
+        for (let y = 0, q = oc * l; y < geo.oh; y++) {
+          const row = base + y * sH;
+          for (let xx = 0; xx < ow; xx++, q++) o[row + xx * sW] = res[q]! + add;
+        }
+      }
+    }
+  }
+}
+
+/** conv2d's input gradient: cols = Wᵀ · gradOut, summed back into the input plane (col2im). */
+function inputGradFloat(gradOut: CpuView, weight: CpuView, gradIn: CpuView, p: Conv2dParams): void {
+  const geo = geometry(gradIn, weight, gradOut, p);
+  const { n, g, og, cg, k, l, kh, kw, oh, ow, h, w } = geo;
+  const [strH, strW] = p.stride;
+  const [padH, padW] = p.padding;
+  const [dilH, dilW] = p.dilation;
+  const wT = new Float64Array(k * og);
+  const go = new Float64Array(og * l);
+  const cols = new Float64Array(k * l);
+  const plane = new Float64Array(cg * h * w);
+  const gd = gradOut.buf.data as Floats;
+  const [gN, gC, gH, gW] = gradOut.strides as [number, number, number, number];
+  const od = gradIn.buf.data as Floats;
+  const [iN, iC, iH, iW] = gradIn.strides as [number, number, number, number];
+  for (let grp = 0; grp < g; grp++) {
+    packWeight(weight, grp, geo, wT, true);
+    for (let img = 0; img < n; img++) {
+      for (let oc = 0, q = 0; oc < og; oc++) {
+        const base = gradOut.offset + img * gN + (grp * og + oc) * gC;
+        for (let y = 0; y < oh; y++) for (let xx = 0; xx < ow; xx++) go[q++] = gd[base + y * gH + xx * gW]!;
+      }
+      gemm(wT, go, cols, k, og, l);
+      plane.fill(0);
+      let r = 0;
+      for (let c = 0; c < cg; c++) {
+        for (let i = 0; i < kh; i++) {
+          const [y0, y1] = validRange(oh, h, strH, padH, i * dilH);
+          for (let j = 0; j < kw; j++, r++) {
+            const [x0, x1] = validRange(ow, w, strW, padW, j * dilW);
+            for (let y = y0; y < y1; y++) {
+              const dst = (c * h + y * strH - padH + i * dilH) * w + j * dilW - padW;
+              const src = r * l + y * ow;
+              for (let xx = x0; xx < x1; xx++) plane[dst + xx * strW] = plane[dst + xx * strW]! + cols[src + xx]!;
+            }
+          }
+        }
+      }
+      for (let c = 0, q = 0; c < cg; c++) {
+        const base = gradIn.offset + img * iN + (grp * cg + c) * iC;
+        for (let y = 0; y < h; y++) for (let xx = 0; xx < w; xx++) od[base + y * iH + xx * iW] = plane[q++]!;
+      }
+    }
+  }
+}
+
+/** conv2d's weight gradient: Σ over images of gradOut · colsᵀ (dot products of rows, both contiguous). */
+function weightGradFloat(x: CpuView, gradOut: CpuView, gradWeight: CpuView, p: Conv2dParams): void {
+  const geo = geometry(x, gradWeight, gradOut, p);
+  const { n, g, og, cg, k, l, kh, kw, oh, ow } = geo;
+  const cols = new Float64Array(k * l);
+  const go = new Float64Array(og * l);
+  const part = new Float64Array(og * k);
+  const acc = new Float64Array(og * k);
+  const gd = gradOut.buf.data as Floats;
+  const [gN, gC, gH, gW] = gradOut.strides as [number, number, number, number];
+  const wd = gradWeight.buf.data as Floats;
+  const [sO, sC, sH, sW] = gradWeight.strides as [number, number, number, number];
+  for (let grp = 0; grp < g; grp++) {
+    acc.fill(0);
+    for (let img = 0; img < n; img++) {
+      im2col(x, img, grp * cg, geo, cols);
+      for (let oc = 0, q = 0; oc < og; oc++) {
+        const base = gradOut.offset + img * gN + (grp * og + oc) * gC;
+        for (let y = 0; y < oh; y++) for (let xx = 0; xx < ow; xx++) go[q++] = gd[base + y * gH + xx * gW]!;
+      }
+      gemmTransposedB(go, cols, part, og, l, k);
+      for (let q = 0; q < og * k; q++) acc[q] = acc[q]! + part[q]!;
+    }
+    for (let oc = 0, q = 0; oc < og; oc++) {
+      for (let c = 0; c < cg; c++) {
+        for (let i = 0; i < kh; i++) {
+          for (let j = 0; j < kw; j++) wd[gradWeight.offset + (grp * og + oc) * sO + c * sC + i * sH + j * sW] = acc[q++]!;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The three conv2d fast paths of a CPU backend (the reference decomposition for non-float dtypes).
+ * @example Object.assign(supports, convFastPaths(backend))
+ */
+export function convFastPaths(backend: Backend<CpuBuffer>): {
+  conv2d(x: CpuView, weight: CpuView, bias: CpuView | undefined, out: CpuView, p: Conv2dParams): void;
+  conv2dInputGrad(gradOut: CpuView, weight: CpuView, gradIn: CpuView, p: Conv2dParams): void;
+  conv2dWeightGrad(x: CpuView, gradOut: CpuView, gradWeight: CpuView, p: Conv2dParams): void;
+} {
+  return {
+    conv2d(x, weight, bias, out, p) {
+      if ([x, weight, out].every(isFloatView) && (!bias || isFloatView(bias))) conv2dFloat(x, weight, bias, out, p);
+      else reference.conv2d(backend, x, weight, bias, out, p);
+    },
+    conv2dInputGrad(gradOut, weight, gradIn, p) {
+      if ([gradOut, weight, gradIn].every(isFloatView)) inputGradFloat(gradOut, weight, gradIn, p);
+      else reference.conv2dInputGrad(backend, gradOut, weight, gradIn, p);
+    },
+    conv2dWeightGrad(x, gradOut, gradWeight, p) {
+      if ([x, gradOut, gradWeight].every(isFloatView)) weightGradFloat(x, gradOut, gradWeight, p);
+      else reference.conv2dWeightGrad(backend, x, gradOut, gradWeight, p);
+    },
+  };
+}

@@ -5,6 +5,7 @@ import type { Tensor } from '@torchlet/tensor';
 import * as torch from '@torchlet/tensor';
 import type { GradcheckInput, GradcheckOptions } from '../src/gradcheck.js';
 import { leaf, of } from './inputs.js';
+import { nnOpCases } from './opCasesNn.js';
 import { advancedAtCases, advancedSetAtCases, tensorOpCases } from './opCasesTensorOps.js';
 
 /** A gradcheck case: `fn` applied to fresh `inputs()`; `noGradgrad` where PyTorch's derivative is not differentiable either. */
@@ -247,4 +248,5 @@ export const opCases: Record<string, OpCase[]> = {
   ],
   zero_: [c('zero_', (x) => x.mul(2).zero_().add(x), u())],
   ...tensorOpCases,
+  ...nnOpCases,
 };

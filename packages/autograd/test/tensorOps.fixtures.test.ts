@@ -1,4 +1,4 @@
-// Gradients and grad_fn names of the indexing, shape and order ops compared with PyTorch
+// Gradients and grad_fn names of the indexing, shape and order ops and of the conv family compared with PyTorch
 // (tools/fixtures/autograd_tensor_ops.py; each case body is written there under the same name).
 import './setup.js';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { Tensor } from '@torchlet/tensor';
 import * as torch from '@torchlet/tensor';
 import type { FixtureCase } from './fixtureTools.js';
 import { buildInput, compare } from './fixtureTools.js';
+import { grad } from '../src/index.js';
 import { leaf } from './inputs.js';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/autogradTensorOps.json', import.meta.url), 'utf8')) as {
@@ -83,6 +84,38 @@ const bodies: Record<string, (...xs: Tensor[]) => Tensor> = {
     const [b0, b1] = torch.broadcastTensors(x!, v!.at(':', null));
     return total([a.pow(2).sum(), g0!.mul(g1!).sum(), b0!.mul(b1!).sin().sum()]);
   },
+  convolutions: (x, w, b, wt, y, w1) => {
+    const a = torch.conv2d(x!, w!, b, { stride: [2, 1], padding: 1 });
+    const c = torch.convTranspose2d(x!, wt!, null, { stride: 2, padding: 1, groups: 2 });
+    const d = torch.conv1d(y!, w1!, null, { padding: 'same' });
+    return total([a.pow(2).sum(), c.sin().sum(), d.mul(d.cos()).sum()]);
+  },
+  pooling: (x, y) => {
+    const [m, i] = torch.maxPool2d(x!, 3, { stride: 2, padding: 1, returnIndices: true });
+    const parts = [m, torch.avgPool2d(x!, 2, { ceilMode: true, countIncludePad: false, padding: 1 }), torch.adaptiveAvgPool2d(x!, [4, 3]),
+      torch.adaptiveMaxPool2d(x!, 2), torch.maxUnpool2d(m, i, 3, { stride: 2, padding: 1, outputSize: [6, 5] }),
+      torch.maxPool1d(y!, 3, 2), torch.avgPool1d(y!, 2), torch.adaptiveAvgPool1d(y!, 4), torch.adaptiveMaxPool1d(y!, 5)];
+    return total(parts.map((p, k) => p.mul(p).sum().mul(k + 1)));
+  },
+  'padding and resampling': (x, y) => {
+    const parts = [torch.pad(x!, [1, 2, 0, 1], 'constant', 0.5), torch.pad(x!, [2, 1, 1, 2], 'reflect'), torch.pad(y!, [2, 3], 'replicate'),
+      torch.pad(x!, [1, 1, 2, 0], 'circular'), torch.interpolate(x!, { scaleFactor: 2, mode: 'bilinear' }),
+      torch.interpolate(x!, { size: [3, 7], mode: 'bicubic', alignCorners: true }), torch.interpolate(y!, { scaleFactor: 1.5 }),
+      torch.interpolate(x!, { size: [3, 3], mode: 'area' }), torch.interpolate(y!, { size: 6, mode: 'linear' })];
+    return total(parts.map((p) => p.mul(p.sin()).sum()));
+  },
+  'unfold fold pixel shuffle': (x, cols) => {
+    const a = torch.unfold(x!, 2, { padding: 1, stride: 1 });
+    const b = torch.fold(cols!, [4, 4], 2);
+    const c = torch.pixelShuffle(x!.reshape(1, 8, 2, 2), 2);
+    const d = torch.pixelUnshuffle(x!, 2);
+    return total([a.pow(2).sum(), b.sin().sum(), c.mul(x!).sum(), d.exp().sum()]);
+  },
+  'double backward through conv, max pool and interpolate': (x, w) => {
+    const y = torch.interpolate(torch.maxPool2d(torch.conv2d(x!, w!, null, { padding: 1 }).tanh(), 2), { scaleFactor: 2, mode: 'bilinear' });
+    const [gx, gw] = grad(y.pow(2).sum(), [x!, w!], { createGraph: true });
+    return gx!.pow(2).sum().add(gw!.mul(w!).sum());
+  },
 };
 
 describe('gradients of the indexing, shape and order ops as PyTorch computes them', () => {
@@ -105,6 +138,13 @@ const x = leaf([3, 4]);
 const v = leaf([4]);
 const i = idx(0, 2, 0);
 const m = x.detach().gt(0);
+const img = leaf([1, 2, 4, 4]);
+const wk = leaf([3, 2, 2, 2]);
+/** The gradient of f at img for a grad_output that requires grad, made with createGraph: its gradFn is the backward's node. */
+const double = (f: (a: Tensor) => Tensor): Tensor => {
+  const y = f(img);
+  return grad(y, [img], { gradOutputs: [torch.onesLike(y).requiresGrad_()], createGraph: true })[0]!;
+};
 const inplace = (f: (a: Tensor) => unknown): Tensor => {
   const a = x.clone();
   f(a);
@@ -130,6 +170,31 @@ const exprs: Record<string, () => Tensor> = {
   meshgrid: () => torch.meshgrid([v, v], { indexing: 'ij' })[0]!, broadcast_tensors: () => torch.broadcastTensors(x, v)[1]!,
   einsum: () => torch.einsum('ij,kj->ik', x, x), 'einsum diagonal': () => torch.einsum('ii->i', x.at(':', [null, 3])),
   'einsum one operand summed': () => torch.einsum('ij->i', x),
+  conv2d: () => torch.conv2d(img, wk), 'conv1d unbatched': () => torch.conv1d(img.at(0, ':', 0), wk.at(':', ':', 0)),
+  conv1d: () => torch.conv1d(img.at(':', ':', 0), wk.at(':', ':', 0)), conv_transpose2d: () => torch.convTranspose2d(img, wk.transpose(0, 1)),
+  max_pool2d: () => torch.maxPool2d(img, 2), max_pool1d: () => torch.maxPool1d(img.at(0), 2), avg_pool2d: () => torch.avgPool2d(img, 2),
+  avg_pool1d: () => torch.avgPool1d(img.at(0), 2), adaptive_avg_pool2d: () => torch.adaptiveAvgPool2d(img, 2),
+  adaptive_max_pool2d: () => torch.adaptiveMaxPool2d(img, 2), adaptive_avg_pool1d: () => torch.adaptiveAvgPool1d(img.at(0), 2),
+  max_unpool2d: () => {
+    const [m, mi] = torch.maxPool2d(img, 2, { returnIndices: true });
+    return torch.maxUnpool2d(m, mi, 2);
+  },
+  'pad constant': () => torch.pad(img, [1, 1]), 'pad reflect': () => torch.pad(img, [1, 1, 1, 1], 'reflect'),
+  'pad reflect 1-d': () => torch.pad(img.at(0), [1, 1], 'reflect'), 'pad replicate': () => torch.pad(img, [1, 1, 1, 1], 'replicate'),
+  'pad circular': () => torch.pad(img, [1, 1, 1, 1], 'circular'),
+  'interpolate nearest': () => torch.interpolate(img, { scaleFactor: 2 }), 'interpolate bilinear': () => torch.interpolate(img, { size: [5, 5], mode: 'bilinear' }),
+  'interpolate linear': () => torch.interpolate(img.at(0), { scaleFactor: 2, mode: 'linear' }),
+  'interpolate nearest-exact': () => torch.interpolate(img, { scaleFactor: 2, mode: 'nearest-exact' }),
+  'interpolate bicubic': () => torch.interpolate(img, { scaleFactor: 2, mode: 'bicubic' }), 'interpolate area': () => torch.interpolate(img, { size: 2, mode: 'area' }),
+  unfold: () => torch.unfold(img, 2), fold: () => torch.fold(img.reshape(1, 8, 4), [3, 3], 2),
+  pixel_shuffle: () => torch.pixelShuffle(img.reshape(1, 8, 2, 2), 2), pixel_unshuffle: () => torch.pixelUnshuffle(img, 2),
+  'conv2d double backward': () => double((a) => torch.conv2d(a, wk)),
+  'max_pool2d double backward': () => double((a) => torch.maxPool2d(a, 2)),
+  'avg_pool2d double backward': () => double((a) => torch.avgPool2d(a, 2)),
+  'adaptive_avg_pool2d double backward': () => double((a) => torch.adaptiveAvgPool2d(a, 3)),
+  'pad reflect double backward': () => double((a) => torch.pad(a, [1, 1, 1, 1], 'reflect')),
+  'pad replicate double backward': () => double((a) => torch.pad(a, [1, 1, 1, 1], 'replicate')),
+  'interpolate bilinear double backward': () => double((a) => torch.interpolate(a, { scaleFactor: 2, mode: 'bilinear' })),
   'setitem tensor index': () => inplace((a) => a.setAt([i], v)), 'setitem mask': () => inplace((a) => a.setAt([m], 0.5)),
   masked_fill_: () => inplace((a) => a.maskedFill_(m, 1)), index_put_: () => inplace((a) => a.indexPut_([i], v, { accumulate: true })),
   scatter_: () => inplace((a) => a.scatter_(0, idx([0, 1]), 1.5)), index_fill_: () => inplace((a) => a.indexFill_(0, i, 1)),

@@ -2,7 +2,7 @@
 // (ConvolutionBackwardBackward0). Each is linear in each operand; the adjoints are
 // conv ↔ convInputGrad (over the input) and convWeightGrad (over the weight).
 
-import type { Tensor } from '@torchlet/tensor';
+import type { OpCall, Tensor } from '@torchlet/tensor';
 import { conv1d, conv2d, conv3d, convInputGrad, convWeightGrad } from '@torchlet/tensor';
 import type { Derivative } from './types.js';
 
@@ -29,8 +29,11 @@ function biasGrad(g: Tensor): Tensor {
 /** `t` with a batch dim when the forward's input had none (the kernels want one). */
 const batch = (t: Tensor, unbatched: boolean): Tensor => (unbatched ? t.unsqueeze(0) : t);
 
+/** PyTorch runs an unbatched convolution between an unsqueeze and a squeeze: that is the node it names. */
+const convNode = (d: number) => (call: OpCall): string => (call.inputs[0]!.ndim === d + 1 ? 'SqueezeBackward1' : 'ConvolutionBackward0');
+
 const convDerivative = (d: number): Derivative => ({
-  node: 'ConvolutionBackward0',
+  node: convNode(d),
   save: { inputs: [0, 1] },
   vjp: (ctx) => {
     const a = ctx.args as unknown as ConvArgs;
@@ -48,7 +51,7 @@ const convDerivative = (d: number): Derivative => ({
 
 /** conv_transpose: the forward is convInputGrad with the input as the output gradient. */
 const convTransposeDerivative = (d: number): Derivative => ({
-  node: 'ConvolutionBackward0',
+  node: convNode(d),
   save: { inputs: [0, 1] },
   vjp: (ctx) => {
     const a = ctx.args as unknown as ConvArgs;

@@ -9,12 +9,7 @@ import type { Derivative } from './types.js';
 /** PyTorch runs the 1-D pools as 2-D ones between an unsqueeze and a squeeze: that is the node it names. */
 const ONE_D = 'SqueezeBackward1';
 
-/** `g` added into zeros shaped as input 0 at the flat per-plane `indices` (max pools' argmax). */
-function scatterPlanes(g: Tensor, indices: Tensor, zeros: Tensor): Tensor {
-  return zeros.flatten(-2).scatterAdd(-1, indices.flatten(-2), g.flatten(-2)).reshape([...zeros.shape]);
-}
-
-/** Values of `g` (shaped as a pooled input) read at each flat per-plane index: the adjoint of `scatterPlanes`. */
+/** Values of `g` read at each flat per-plane index (`indices` as max pools return them): the adjoint of their scatter-add. */
 function gatherPlanes(g: Tensor, indices: Tensor): Tensor {
   return g.flatten(-2).gather(-1, indices.flatten(-2)).reshape([...indices.shape]);
 }
@@ -101,12 +96,8 @@ export const poolDerivatives: Record<string, Derivative> = {
   maxUnpool2d: {
     node: 'MaxUnpool2DBackward0',
     save: { inputs: [1] },
-    vjp: (ctx) => {
-      // the forward averages values aimed at one position: each gets its share of that position's gradient
-      const indices = ctx.input(1);
-      const count = scatterPlanes(ctx.grad.newOnes([...indices.shape]), indices, ctx.grad.newZeros([...ctx.grad.shape]));
-      const share = ctx.grad.div(count.clampMin(1));
-      return [gatherPlanes(share, indices), null];
-    },
+    // PyTorch's formula: each value reads the gradient at its index. Where overlapping windows aim
+    // several (equal) values at one position, each gets that position's whole gradient, as in PyTorch
+    vjp: (ctx) => [gatherPlanes(ctx.grad, ctx.input(1)), null],
   },
 };

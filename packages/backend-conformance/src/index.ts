@@ -4,6 +4,7 @@
 
 import { describe } from 'vitest';
 import { DTYPES, type Backend } from '@torchlet/tensor/backend';
+import { setOptions, type ConformanceOptions } from './options.js';
 import type { SuiteContext } from './context.js';
 import { describeBinary } from './suites/binary.js';
 import { describeConv } from './suites/conv.js';
@@ -22,6 +23,8 @@ import { describeStorage } from './suites/storage.js';
 import { describeUnary } from './suites/unary.js';
 import { describeWhere } from './suites/where.js';
 
+export type { ConformanceOptions } from './options.js';
+
 /**
  * Registers the conformance suite of a backend as vitest `describe`/`it` blocks.
  * Call it at the top level of a test file; `makeBackend` runs once, while tests are collected.
@@ -31,10 +34,12 @@ import { describeWhere } from './suites/where.js';
  * import { describeConformance } from 'backend-conformance';
  * import { cpu } from './index.js';
  * describeConformance('cpu', () => cpu());
+ * describeConformance('webgpu', () => webgpu(), { subnormals: 'flush' });
  */
-export function describeConformance(name: string, makeBackend: () => Backend | Promise<Backend>): void {
+export function describeConformance(name: string, makeBackend: () => Backend | Promise<Backend>, options: ConformanceOptions = {}): void {
   describe(`${name} backend conformance`, async () => {
     const backend = await makeBackend();
+    setOptions(backend, options);
     const ctx: SuiteContext = { name, backend, dtypes: DTYPES.filter((d) => backend.dtypes.has(d)) };
     describeStorage(ctx);
     describeFill(ctx);

@@ -47,3 +47,13 @@ export function setDefaultDevice(device: Device): void {
 export function getDefaultDevice(): Device {
   return defaultDevice;
 }
+
+/**
+ * The dtype of index results (argmax, `max(dim).indices`) and of integer sums on
+ * `device`: PyTorch's int64, or int32 on a device that stores no int64 (WebGPU:
+ * WGSL has no 64-bit integers).
+ * @example torch.indexDtype('cpu') // 'int64'
+ */
+export function indexDtype(device: Device): 'int64' | 'int32' {
+  return getBackend(device).dtypes.has('int64') ? 'int64' : 'int32';
+}

@@ -9,6 +9,7 @@ import { IndexError, RuntimeError } from './errors.js';
 import { normalizeDim, normalizeDims } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
+import { indexDtype } from './device.js';
 import { cast } from './copy.js';
 import { binaryOp, sub, unaryOp, where } from './elementwise.js';
 import { squeeze } from './views.js';
@@ -59,7 +60,12 @@ export function reduceOp(op: ReduceOp, x: Tensor, dims: Dims, keepdim: boolean, 
   const keptShape = x.shape.map((s, i) => (axes.includes(i) ? 1 : s));
   const out = emptyTensor(keptShape, outDtype, x.device);
   x.storage.backend.reduce(op, x.backendView, axes, out.backendView);
-  return keepdim ? out : squeeze(out, axes);
+  if (keepdim) return out;
+  // the squeezed view holds the storage; dropping the keepdim handle now lets
+  // dispose() of the result free it (GPU memory is not garbage-collected)
+  const squeezed = squeeze(out, axes);
+  if (squeezed !== out) out.dispose();
+  return squeezed;
 }
 
 function requireNonEmpty(name: string, x: Tensor, dims: Dims): void {
@@ -74,10 +80,10 @@ function requireNonEmpty(name: string, x: Tensor, dims: Dims): void {
   }
 }
 
-/** The accumulation dtype of sum/prod: int64 for integers and bool. */
+/** The accumulation dtype of sum/prod: int64 for integers and bool (int32 on a device without int64). */
 function sumDtype(x: Tensor, dtype?: DType): DType {
   if (dtype) return dtype;
-  return isFloatingPoint(x.dtype) ? x.dtype : 'int64';
+  return isFloatingPoint(x.dtype) ? x.dtype : indexDtype(x.device);
 }
 
 /** `torch.sum(x, dim?, { keepdim, dtype })`. @example torch.tensor([[1, 2], [3, 4]]).sum(1, { keepdim: true }).shape // [2, 1] */
@@ -157,7 +163,7 @@ function argminImpl(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }
 function argExtreme(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
   if (x.dtype === 'bool') throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   requireNonEmpty(op, x, dim);
-  return reduceOp(op, x, dim ?? null, keepdim, 'int64');
+  return reduceOp(op, x, dim ?? null, keepdim, indexDtype(x.device));
 }
 
 /** `torch.max(x, dim, keepdim)` / `torch.min(…)` → [values, indices]. @example maxAlongDim('max', torch.tensor([[1, 5], [3, 4]]), 1, false).indices // tensor([1, 1]) */
@@ -170,7 +176,7 @@ function maxAlongDimImpl(op: 'max' | 'min', x: Tensor, dim: number, keepdim: boo
   requireNonEmpty(op, x, dim);
   const d = normalizeDim(dim, x.ndim);
   const values = reduceOp(op, x, d, keepdim, x.dtype);
-  const indices = reduceOp(op === 'max' ? 'argmax' : 'argmin', x, d, keepdim, 'int64');
+  const indices = reduceOp(op === 'max' ? 'argmax' : 'argmin', x, d, keepdim, indexDtype(x.device));
   return valuesIndices(values, indices);
 }
 

@@ -1,7 +1,7 @@
 // A reference-counted allocation on one device, shared by a tensor and its views.
 
 import type { DType } from './backend/dtype.js';
-import { itemSize } from './backend/dtype.js';
+import { DTYPES, itemSize } from './backend/dtype.js';
 import type { Backend, BackendBuffer } from './backend/types.js';
 import type { Device } from './device.js';
 import { getBackend } from './device.js';
@@ -36,7 +36,8 @@ export class Storage {
   constructor(device: Device, dtype: DType, size: number) {
     this.backend = getBackend(device);
     if (!this.backend.dtypes.has(dtype)) {
-      throw new RuntimeError(`dtype ${dtype} is not supported on device '${device}'`);
+      const stored = DTYPES.filter((d) => this.backend.dtypes.has(d)).join(', ');
+      throw new RuntimeError(`dtype ${dtype} is not supported on device '${device}' (it stores ${stored})`);
     }
     this.dtype = dtype;
     this.size = size;
@@ -76,12 +77,26 @@ export class Storage {
   }
 }
 
+/** One device's line of `torch.memory()`. */
+export interface DeviceMemory {
+  /** Live tensors (views included). */
+  tensors: number;
+  /** Bytes of the storages they hold. */
+  bytes: number;
+  /** Bytes a pooling backend (WebGPU) keeps for reuse, as `torch.cuda.memory_reserved() - memory_allocated()`; absent elsewhere. */
+  pooled?: number;
+}
+
 /**
  * Live tensors and bytes held per device: `torch.memory()` (cf. `torch.cuda.memory_allocated()`).
  * @example torch.memory().cpu.bytes
  */
-export function memory(): Record<string, { tensors: number; bytes: number }> {
-  const out: Record<string, { tensors: number; bytes: number }> = {};
-  for (const [d, u] of usage) out[d] = { ...u };
+export function memory(): Record<string, DeviceMemory> {
+  const out: Record<string, DeviceMemory> = {};
+  for (const [d, u] of usage) {
+    out[d] = { ...u };
+    const pooled = getBackend(d).pooledBytes?.();
+    if (pooled !== undefined) out[d].pooled = pooled;
+  }
   return out;
 }

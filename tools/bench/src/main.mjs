@@ -4,9 +4,14 @@
 // (1 thread) and tfjs-cpu, all on this machine in this run; prints a table with
 // the ratios torchlet ÷ reference and writes results/latest.json.
 //
-//   node src/main.mjs [--quick] [--filter <substring>] [--out <file>]
+//   node src/main.mjs [--quick] [--filter <substring>] [--out <file>] [--no-webgpu] [--gpu]
+//
+// The WebGPU column runs the same workloads on torchlet's WebGPU backend (Dawn in
+// Node). Without --gpu, and when VK_ICD_FILENAMES is unset, Dawn is pointed at
+// Chromium's SwiftShader (Vulkan on the CPU): there its figures only track
+// regressions of the backend, they say nothing of a real GPU.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +28,8 @@ const USAGE = `usage: pnpm bench [options]   (or, after pnpm build: pnpm --filte
   --quick              fewer repeats (about a quarter of the time)
   --filter <text>      only workloads whose name or id contains <text>
   --out <file>         JSON results (default tools/bench/results/latest.json)
+  --no-webgpu          skip the WebGPU column
+  --gpu                let Dawn use this machine's Vulkan drivers (default: SwiftShader when present)
   -h, --help           this text
 
 workloads: ${WORKLOADS.map((w) => w.id).join(', ')}`;
@@ -33,7 +40,10 @@ const { values: opts } = parseArgs({
     filter: { type: 'string' },
     out: { type: 'string', default: resolve(HERE, '../results/latest.json') },
     help: { type: 'boolean', short: 'h', default: false },
+    webgpu: { type: 'boolean', default: true },
+    gpu: { type: 'boolean', default: false },
   },
+  allowNegative: true,
   // turbo and pnpm may pass a lone `--` through.
   allowPositionals: true,
 });
@@ -59,7 +69,17 @@ const loadBefore = os.loadavg();
 log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} logical cores, Node ${process.version}, ` +
   `load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}\n`);
 
+const SWIFTSHADER = '/usr/lib/chromium/vk_swiftshader_icd.json';
+if (opts.webgpu && !opts.gpu && !process.env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER)) {
+  // read by Dawn when it starts, which is after this point
+  process.env.VK_ICD_FILENAMES = SWIFTSHADER;
+  process.env.XDG_RUNTIME_DIR ??= '/tmp';
+}
+
 const torchlet = await runTorchlet(workloads, protocol, log);
+const gpu = opts.webgpu
+  ? await runTorchlet(workloads, protocol, log, 'webgpu').catch((e) => failedRun(e, 'torchlet webgpu'))
+  : { version: undefined, error: 'skipped (--no-webgpu)', results: {} };
 const wasm = await runTfjs('wasm', workloads, protocol, log).catch((e) => failedRun(e));
 const cpu = await runTfjs('cpu', workloads, protocol, log).catch((e) => failedRun(e));
 const py1 = runPyTorch(workloads, protocol, 1);
@@ -69,10 +89,13 @@ else if (py1.blas && !/openblas/i.test(py1.blas)) {
   log(`note: PyTorch runs on ${py1.blas}, not OpenBLAS (apt-get install libopenblas0-pthread): its matmul figures are low`);
 }
 
-/** @param {unknown} e */
-function failedRun(e) {
+/**
+ * @param {unknown} e
+ * @param {string} [what]
+ */
+function failedRun(e, what = 'tfjs') {
   const error = e instanceof Error ? e.message : String(e);
-  log(`  tfjs failed to start: ${error}`);
+  log(`  ${what} failed to start: ${error}`);
   return { version: undefined, error, results: {} };
 }
 
@@ -83,6 +106,7 @@ const columns = [
   { key: 'pytorch-2t', label: 'torch 2t', results: py2.results, missing: py2.available ? undefined : '—' },
   { key: 'tfjs-wasm', label: 'tfjs-wasm', results: wasm.results, missing: 'error' in wasm ? '—' : undefined },
   { key: 'tfjs-cpu', label: 'tfjs-cpu', results: cpu.results, missing: 'error' in cpu ? '—' : undefined },
+  { key: 'torchlet-webgpu', label: 'webgpu', results: gpu.results, missing: 'error' in gpu ? '—' : undefined },
 ];
 
 log('');
@@ -95,6 +119,7 @@ log((py1.available
   : `torch 1t/2t: not run (${py1.reason}). `) +
   `tfjs ${wasm.version ?? cpu.version ?? ''}: wasm = XNNPACK${'simd' in wasm && wasm.simd ? ' SIMD' : ''}, ` +
   `${'threads' in wasm && wasm.threads ? wasm.threads : 1} thread; cpu = plain JavaScript.`);
+log('webgpu: torchlet on its WebGPU backend' + ('adapter' in gpu && gpu.adapter ? ` (${gpu.adapter}${process.env.VK_ICD_FILENAMES === SWIFTSHADER ? ', SwiftShader: Vulkan on the CPU, figures only track regressions' : ''})` : ` (${'error' in gpu ? gpu.error : 'not run'})`) + '; its × is torchlet CPU time ÷ WebGPU time.');
 log('Figures depend on the machine and its load: compare runs made on the same machine only.');
 const loadAfter = os.loadavg();
 if (Math.max(loadBefore[0], loadAfter[0]) > cpus.length + 1) {
@@ -121,6 +146,7 @@ const record = {
     'pytorch-2t': { available: py2.available, reason: py2.reason, version: py2.version, threads: py2.threads, blas: py2.blas },
     'tfjs-wasm': { version: wasm.version, threads: 'threads' in wasm ? wasm.threads : undefined, simd: 'simd' in wasm ? wasm.simd : undefined, error: 'error' in wasm ? wasm.error : undefined },
     'tfjs-cpu': { version: cpu.version, error: 'error' in cpu ? cpu.error : undefined },
+    'torchlet-webgpu': { version: gpu.version, adapter: 'adapter' in gpu ? gpu.adapter : undefined, error: 'error' in gpu ? gpu.error : undefined },
   },
   workloads: workloads.map((w) => ({
     id: w.id,

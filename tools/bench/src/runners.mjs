@@ -30,30 +30,44 @@ async function guarded(log, label, w, time) {
 }
 
 /**
- * torchlet on its CPU backend (the built package: packages/torchlet/dist).
+ * torchlet on its CPU backend or its WebGPU backend (the built packages:
+ * packages/torchlet/dist, packages/webgpu-backend/dist). Inputs are made on the
+ * CPU and moved to the device; the timed region ends when the device is idle.
  * @param {Workload[]} workloads
  * @param {Protocol} p
  * @param {(line: string) => void} log
- * @returns {Promise<{ version: string, results: Record<string, Result> }>}
+ * @param {'cpu' | 'webgpu'} [device]
+ * @returns {Promise<{ version: string, adapter?: string, results: Record<string, Result> }>}
  */
-export async function runTorchlet(workloads, p, log) {
+export async function runTorchlet(workloads, p, log, device = 'cpu') {
   const torch = await import('torchlet');
   const { default: pkg } = await import('torchlet/package.json', { with: { type: 'json' } });
-  const backend = torch.getBackend('cpu');
+  /** @type {string | undefined} */
+  let adapter;
+  if (device === 'webgpu') {
+    const { webgpu } = await import('@torchlet/webgpu-backend');
+    const gpu = await webgpu();
+    const info = gpu.gpuDevice.adapterInfo;
+    adapter = [info?.vendor, info?.architecture, info?.device, info?.description].filter(Boolean).join(' ') || 'unknown adapter';
+    torch.registerBackend(gpu);
+  }
+  const backend = torch.getBackend(device);
+  const label = device === 'cpu' ? 'torchlet' : `torchlet-${device}`;
   /** @type {Record<string, Result>} */
   const results = {};
   for (const w of workloads) {
     /** @type {any[]} */
     const inputs = [];
-    results[w.id] = await guarded(log, 'torchlet', w, async () => {
+    results[w.id] = await guarded(log, label, w, async () => {
       const run = w.torchlet(torch, (shape, seed = 0) => {
         const n = shape.reduce((a, b) => a * b, 1);
-        const t = torch.tensor(inputData(n, seed)).reshape(...shape);
+        const t = torch.tidy(() => torch.tensor(inputData(n, seed)).reshape(...shape).to(device));
         inputs.push(t);
         return t;
       });
       // tidy frees the result and any temporaries inside the timed region;
-      // sync() waits for the backend (immediate on the CPU, which runs synchronously).
+      // sync() waits for the backend (immediate on the CPU, which runs synchronously;
+      // on WebGPU it submits the batch and waits for the queue).
       return measure(() => {
         torch.tidy(() => {
           run();
@@ -63,7 +77,7 @@ export async function runTorchlet(workloads, p, log) {
     });
     for (const t of inputs) t.dispose();
   }
-  return { version: pkg.version, results };
+  return { version: pkg.version, adapter, results };
 }
 
 /**

@@ -33,7 +33,7 @@ interface Operands {
 }
 
 function scalar(h: Harness, dtype: DType, domain: Domain): number {
-  return Number(drawValue(h.rng, dtype === 'int64' ? 'int32' : dtype, domain));
+  return Number(h.flushed(drawValue(h.rng, dtype === 'int64' ? 'int32' : dtype, domain), dtype));
 }
 
 function asOperands(a: Pair | number, b: Pair | number): Operands {

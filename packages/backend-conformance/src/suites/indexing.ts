@@ -37,16 +37,22 @@ const CASES: readonly IndexCase[] = [
   { name: 'rank 0', shape: [], dim: 0, index: [], data: 'offset', indexLayout: 'offset', other: 'offset' },
 ];
 
-function makeIndex(h: Harness, c: IndexCase): Pair {
+/** Indices are int64, or int32 on a backend without int64 (WebGPU). */
+function indexDtypeOf(ctx: SuiteContext): DType | undefined {
+  return ctx.dtypes.includes('int64') ? 'int64' : ctx.dtypes.includes('int32') ? 'int32' : undefined;
+}
+
+function makeIndex(ctx: SuiteContext, h: Harness, c: IndexCase): Pair {
   const size = c.shape[c.dim] ?? 1;
-  const values = Array.from({ length: sizeOf(c.index) }, () => BigInt(h.rng.int(0, size - 1)));
-  return h.fromValues('int64', c.index, values, c.indexLayout);
+  const dtype = indexDtypeOf(ctx) ?? 'int64';
+  const values = Array.from({ length: sizeOf(c.index) }, () => h.rng.int(0, size - 1)).map((v) => (dtype === 'int64' ? BigInt(v) : v));
+  return h.fromValues(dtype, c.index, values, c.indexLayout);
 }
 
 async function runGather(ctx: SuiteContext, dtype: DType, c: IndexCase): Promise<void> {
   await withHarness(ctx.backend, `gather ${dtype} ${c.name}`, async (h) => {
     const x = h.tensor(dtype, c.shape, c.data);
-    const index = makeIndex(h, c);
+    const index = makeIndex(ctx, h, c);
     const out = h.tensor(dtype, c.index, c.other);
     ctx.backend.gather(x.view, c.dim, index.view, out.view);
     gatherOracle(x.oracle, c.dim, index.oracle, out.oracle);
@@ -58,7 +64,7 @@ async function runScatterAdd(ctx: SuiteContext, dtype: DType, c: IndexCase): Pro
   await withHarness(ctx.backend, `scatterAdd ${dtype} ${c.name}`, async (h) => {
     const domain = isFloatDtype(dtype) ? 'grid' : 'any';
     const out = h.tensor(dtype, c.shape, c.data, domain);
-    const index = makeIndex(h, c);
+    const index = makeIndex(ctx, h, c);
     const src = h.tensor(dtype, c.srcShape ?? c.index, c.other, domain);
     ctx.backend.scatterAdd(out.view, c.dim, index.view, src.view);
     scatterAddOracle(out.oracle, c.dim, index.oracle, src.oracle);
@@ -72,7 +78,7 @@ async function runScatterAdd(ctx: SuiteContext, dtype: DType, c: IndexCase): Pro
  * @example describeIndexing({ name: 'cpu', backend, dtypes: ['float32', 'int64'] })
  */
 export function describeIndexing(ctx: SuiteContext): void {
-  if (!ctx.dtypes.includes('int64')) return;
+  if (!indexDtypeOf(ctx)) return;
   describe('gather', () => {
     for (const dtype of ctx.dtypes) for (const c of CASES) it(`${dtype} ${c.name}`, () => runGather(ctx, dtype, c));
   });

@@ -22,7 +22,7 @@ async function runCase(ctx: SuiteContext, dtype: DType, c: ElementwiseCase, vari
     let b: Operand;
     let ob: OracleOperand;
     if (variant === 'scalars') {
-      a = oa = Number(drawValue(h.rng, dtype === 'int64' ? 'int32' : dtype, 'any'));
+      a = oa = Number(h.flushed(drawValue(h.rng, dtype === 'int64' ? 'int32' : dtype, 'any'), dtype));
       const y = h.tensor(dtype, c.shape, inputLayout(c, 2));
       b = y.view;
       ob = y.oracle;

@@ -49,6 +49,8 @@ export interface Backend<B extends BackendBuffer = BackendBuffer> {
   readSync?(view: View<B>): StorageArray;
   /** Resolves when all work submitted so far has finished. */
   sync(): Promise<void>;
+  /** Bytes the backend keeps allocated for reuse beyond what live buffers use (a GPU buffer pool); `torch.memory()` reports it. */
+  pooledBytes?(): number;
 
   /** `out[i] = op(x[i])`, computed in `x`'s dtype and cast to `out`'s. */
   unary(op: UnaryOp, x: View<B>, out: View<B>): void;
@@ -73,7 +75,7 @@ export interface Backend<B extends BackendBuffer = BackendBuffer> {
    * [...batch, M, N]; batch dims are already broadcast (0-strides allowed).
    */
   matmul(a: View<B>, b: View<B>, out: View<B>): void;
-  /** `out[...i, j, k...] = x[...i, index[...i, j, k...], k...]` along `dim` (PyTorch's gather). */
+  /** `out[...i, j, k...] = x[...i, index[...i, j, k...], k...]` along `dim` (PyTorch's gather); `index` is int64, or int32 on a backend without int64. */
   gather(x: View<B>, dim: number, index: View<B>, out: View<B>): void;
   /** `out[...i, index[...i, j, k...], k...] += src[...i, j, k...]` along `dim` (PyTorch's scatter_add_). */
   scatterAdd(out: View<B>, dim: number, index: View<B>, src: View<B>): void;

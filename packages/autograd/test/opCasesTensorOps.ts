@@ -5,7 +5,7 @@
 import type { Tensor } from '@torchlet/tensor';
 import * as torch from '@torchlet/tensor';
 import type { OpCase } from './opCases.js';
-import { leaf } from './inputs.js';
+import { leaf, of } from './inputs.js';
 
 const c = (name: string, fn: OpCase['fn'], inputs: OpCase['inputs'], noGradgrad = false): OpCase => ({ name, fn, inputs, noGradgrad });
 /** An int64 index tensor. */
@@ -51,6 +51,10 @@ export const tensorOpCases: Record<string, OpCase[]> = {
     c('scatterReduce sum', (x, s) => x.scatterReduce(0, ix([[1, 1, 0], [1, 0, 0]]), s!, 'sum'), () => [leaf([2, 3]), leaf([2, 3])]),
     c('scatterReduce mean, includeSelf false', (x, s) => x.scatterReduce(1, ix([[0, 0, 2]]), s!, 'mean', { includeSelf: false }), () => [leaf([2, 3]), leaf([1, 3])]),
     c('scatterReduce amax', (x, s) => x.scatterReduce(0, ix([[1, 1, 0], [0, 1, 0]]), s!, 'amax'), () => [leaf([2, 3]), leaf([2, 3])]),
+    c('scatterReduce prod', (x, s) => x.scatterReduce(0, ix([[1, 1, 0], [1, 0, 0]]), s!, 'prod'), () => [leaf([2, 3], { lo: 0.5, hi: 1.5 }), leaf([2, 3], { lo: 0.5, hi: 1.5 })]),
+    c('scatterReduce prod with zeros, includeSelf false', (x, s) => x.scatterReduce(1, ix([[0, 0, 2, 2], [1, 1, 1, 0]]), s!, 'prod', { includeSelf: false }), () => [
+      of([[0, 2, 0.5], [1.5, 0, 0.7]]), of([[0, 1.2, 0.8, 0], [0.9, 0, 1.1, 1.3]]),
+    ]),
     c('scatterReduce amin, includeSelf false', (x, s) => x.scatterReduce(0, ix([[1, 1, 0]]), s!, 'amin', { includeSelf: false }), () => [leaf([2, 3]), leaf([1, 3])]),
   ],
   scatterReduce_: [c('scatterReduce_ sum on a non-leaf', (x, s) => x.mul(1).scatterReduce_(1, ix([[2, 2]]), s!, 'sum'), () => [leaf([2, 3]), leaf([1, 2])])],

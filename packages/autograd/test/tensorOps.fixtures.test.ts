@@ -42,7 +42,7 @@ const bodies: Record<string, (...xs: Tensor[]) => Tensor> = {
   },
   scatter_reduce: (x, s) => {
     const i = idx([2, 2, 0, 1], [2, 0, 0, 1]);
-    const parts = (['sum', 'mean', 'amax', 'amin'] as const).flatMap((r) => [true, false].map((inc) => x!.scatterReduce(0, i, s!, r, { includeSelf: inc })));
+    const parts = (['sum', 'mean', 'prod', 'amax', 'amin'] as const).flatMap((r) => [true, false].map((inc) => x!.scatterReduce(0, i, s!, r, { includeSelf: inc })));
     return total(parts.map((p, k) => p.mul(k + 1).sin().sum()));
   },
   'index along a dim and take': (x, s, v) => {

@@ -27,15 +27,30 @@ export function scatterAddFlat(g: Tensor, shape: readonly number[], positions: T
   return indexPut(z, [positions], g, { accumulate: true }).reshape([...shape]);
 }
 
+/** The indices when every one is a tensor (x[i], x[i, j], x[mask]): indexPut takes them as they are. */
+function onlyTensors(indices: readonly Index[]): Tensor[] | null {
+  return indices.length > 0 && indices.every((i) => isTensor(i)) ? (indices as Tensor[]) : null;
+}
+
 /** Gradient of `x.at(...indices)` with tensor indices (PyTorch's IndexBackward0). */
 export function atAdvancedGrad(ctx: VjpContext, indices: readonly Index[]): Tensor {
   const shape = ctx.inputShape(0);
-  return scatterAddFlat(ctx.grad, shape, flatPositions(shape, indices, ctx.grad.device));
+  const g = ctx.grad;
+  const tensors = onlyTensors(indices);
+  // tensors only: one accumulating index_put, without a positions tensor as large as x
+  if (tensors) return indexPut(zeros([...shape], { dtype: g.dtype, device: g.device }), tensors, g, { accumulate: true });
+  return scatterAddFlat(g, shape, flatPositions(shape, indices, g.device));
 }
 
 /** Gradients of `x.setAt(indices, value)` with tensor indices (PyTorch's IndexPutBackward0). */
 export function setAtAdvancedGrads(ctx: VjpContext, indices: readonly Index[]): [Tensor, Tensor | null] {
   const shape = ctx.inputShape(0);
+  const tensors = onlyTensors(indices);
+  if (tensors) {
+    const g = ctx.grad;
+    const gSelf = indexPut(g, tensors, zeros([], { dtype: g.dtype, device: g.device }));
+    return [gSelf, ctx.needs(1) ? valueGrad(g.at(...tensors), ctx.inputShape(1)) : null];
+  }
   const positions = flatPositions(shape, indices, ctx.grad.device).reshape(-1);
   const flat = ctx.grad.reshape(-1);
   const gSelf = flat.indexFill(0, positions, 0).reshape([...shape]);

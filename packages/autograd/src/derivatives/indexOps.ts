@@ -48,7 +48,24 @@ const scatterAddDerivative: Derivative = {
   vjp: (ctx) => [ctx.grad, null, ctx.needs(2) ? ctx.grad.gather(dimOf(ctx), ctx.input(1)) : null],
 };
 
-/** scatter_reduce: PyTorch's formulas for sum, mean, amax and amin. */
+/**
+ * scatter_reduce 'prod': each factor's gradient is g times the product of the others; a zero
+ * factor is handled by multiplying the others out again rather than dividing by it. Two or more
+ * zeros of src in one target give src a gradient of 0 there (as the product's derivative is).
+ */
+function prodGrads(x: Tensor, index: Tensor, src: Tensor, g: Tensor, y: Tensor, dim: number, includeSelf: boolean): [Tensor, Tensor] {
+  const maskedSelf = where(x.eq(0), 1, x);
+  const gSelf = g.mul(maskedSelf.scatterReduce(dim, index, src, 'prod', { includeSelf })).div(maskedSelf);
+  const srcZero = src.eq(0);
+  const zerosPerTarget = zerosLike(x).scatterAdd(dim, index, srcZero.to({ dtype: x.dtype })).gather(dim, index);
+  const singleZero = srcZero.logicalAnd(zerosPerTarget.eq(1));
+  // the product of the rest, for the one zero of its target
+  const others = x.scatterReduce(dim, index, where(singleZero, 1, src), 'prod', { includeSelf });
+  const gSrc = where(singleZero, g.mul(others).gather(dim, index), g.mul(y).gather(dim, index).div(where(srcZero, 1, src)));
+  return [gSelf, gSrc];
+}
+
+/** scatter_reduce: PyTorch's formulas for sum, mean, prod, amax and amin. */
 const scatterReduceDerivative: Derivative = {
   node: 'ScatterReduceBackward0',
   save: { inputs: [0, 1, 2], outputs: [0] },
@@ -77,6 +94,8 @@ const scatterReduceDerivative: Derivative = {
       const shared = g.div(where(count.eq(0), 1, count));
       gSelf = selfIsResult.mul(includeSelf ? shared : g);
       gSrc = srcIsResult.mul(shared.gather(dim, index));
+    } else if (reduce === 'prod') {
+      [gSelf, gSrc] = prodGrads(x, index, src, g, ctx.output(0), dim, includeSelf);
     } else {
       throw new NotImplementedError(`not implemented: the derivative of scatterReduce with reduce='${reduce}'`);
     }

@@ -16,6 +16,8 @@ export interface OpCase {
   readonly noGradgrad?: boolean;
   /** gradcheck options where the defaults cannot hold (a float32 detour loses the 1e-6 step). */
   readonly opts?: GradcheckOptions;
+  /** The error backward raises where PyTorch has no derivative for the op (and raises it too). */
+  readonly raises?: string;
 }
 
 const c = (name: string, fn: OpCase['fn'], inputs: OpCase['inputs'], noGradgrad = false): OpCase => ({ name, fn, inputs, noGradgrad });

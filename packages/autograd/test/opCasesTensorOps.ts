@@ -84,6 +84,10 @@ export const tensorOpCases: Record<string, OpCase[]> = {
   maskedScatter: [c('maskedScatter, source longer', (x, s) => x.maskedScatter(mask23(), s!), () => [leaf([2, 3]), leaf([2, 3])])],
   maskedScatter_: [c('maskedScatter_ on a non-leaf', (x, s) => x.mul(1).maskedScatter_(mask23(), s!), () => [leaf([2, 3]), leaf([3])])],
 
+  unique: [
+    { ...c('unique (PyTorch has no derivative)', (x) => x.unique(), x23), raises: "the derivative for '_unique2' is not implemented." },
+    { ...c('unique dim', (x) => x.unique({ dim: 0 }), x23), raises: "the derivative for 'unique_dim' is not implemented." },
+  ],
   sort: [
     c('sort', (x) => x.sort().values, x23),
     c('sort dim 0 descending', (x) => x.sort(0, true).values, x34t),

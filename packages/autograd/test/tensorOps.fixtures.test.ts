@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Tensor } from '@torchlet/tensor';
 import * as torch from '@torchlet/tensor';
-import type { FixtureCase } from './fixtureTools.js';
+import type { FixtureCase, FixtureError } from './fixtureTools.js';
 import { buildInput, compare } from './fixtureTools.js';
 import { grad } from '../src/index.js';
 import { leaf } from './inputs.js';
@@ -13,6 +13,7 @@ import { leaf } from './inputs.js';
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/autogradTensorOps.json', import.meta.url), 'utf8')) as {
   cases: FixtureCase[];
   names: Record<string, string>;
+  errors: FixtureError[];
 };
 
 const idx = (...v: (number | number[])[]): Tensor => torch.tensor(v as number[]);
@@ -170,6 +171,8 @@ const exprs: Record<string, () => Tensor> = {
   meshgrid: () => torch.meshgrid([v, v], { indexing: 'ij' })[0]!, broadcast_tensors: () => torch.broadcastTensors(x, v)[1]!,
   einsum: () => torch.einsum('ij,kj->ik', x, x), 'einsum diagonal': () => torch.einsum('ii->i', x.at(':', [null, 3])),
   'einsum one operand summed': () => torch.einsum('ij->i', x),
+  unique: () => torch.unique(x), 'unique dim': () => torch.unique(x, { dim: 0 }),
+  'scatter reduce': () => x.scatter(0, idx([0, 1]), 2, { reduce: 'multiply' }),
   conv2d: () => torch.conv2d(img, wk), 'conv1d unbatched': () => torch.conv1d(img.at(0, ':', 0), wk.at(':', ':', 0)),
   conv1d: () => torch.conv1d(img.at(':', ':', 0), wk.at(':', ':', 0)), conv_transpose2d: () => torch.convTranspose2d(img, wk.transpose(0, 1)),
   max_pool2d: () => torch.maxPool2d(img, 2), max_pool1d: () => torch.maxPool1d(img.at(0), 2), avg_pool2d: () => torch.avgPool2d(img, 2),
@@ -208,6 +211,29 @@ describe('grad_fn names of the indexing, shape and order ops', () => {
   for (const [k, name] of Object.entries(fixture.names)) {
     it(`${k} -> ${name}`, () => {
       expect(exprs[k]!().gradFn?.name()).toBe(name);
+    });
+  }
+});
+
+/** What each error fixture does, in torchlet. */
+const misuses: Record<string, () => unknown> = {
+  'backward through unique': () => torch.unique(leaf([2, 3])).sum().backward(),
+  'backward through unique with dim': () => torch.unique(leaf([2, 3]), { dim: 0 }).sum().backward(),
+  'backward through scatter with reduce': () => leaf([2, 3]).scatter(0, idx([0, 1]), 2, { reduce: 'multiply' }).sum().backward(),
+};
+
+describe("backward through ops without a derivative raises PyTorch's error", () => {
+  for (const e of fixture.errors) {
+    it(e.name, () => {
+      expect(misuses[e.name], 'a misuse for this fixture').toBeDefined();
+      let caught: unknown;
+      try {
+        misuses[e.name]!();
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(Error);
+      expect(`${(caught as Error).name}: ${(caught as Error).message.split('\n')[0]}`).toBe(`${e.type}: ${e.message}`);
     });
   }
 });

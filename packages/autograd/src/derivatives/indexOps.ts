@@ -1,7 +1,7 @@
 // Derivatives of the gather/scatter family, index_* along a dim, indexPut and take.
 
 import type { OpCall, Tensor } from '@torchlet/tensor';
-import { indexPut, NotImplementedError, onesLike, where, zeros, zerosLike } from '@torchlet/tensor';
+import { indexPut, NotImplementedError, onesLike, RuntimeError, where, zeros, zerosLike } from '@torchlet/tensor';
 import { sumToShape } from '../shapes.js';
 import { zerosFor } from './helpers.js';
 import type { Derivative, VjpContext } from './types.js';
@@ -34,8 +34,8 @@ const scatterDerivative: Derivative = {
   node: (call: OpCall) => (call.args['reduce'] !== undefined ? 'NotImplemented' : call.inputs[2] === undefined ? 'ScatterBackward1' : 'ScatterBackward0'),
   save: { inputs: [1] },
   vjp: (ctx) => {
-    // PyTorch has no derivative for scatter's reduce= forms either
-    if (ctx.args['reduce'] !== undefined) throw new NotImplementedError(`not implemented: the derivative of scatter with reduce='${String(ctx.args['reduce'])}'`);
+    // PyTorch has no derivative for scatter's reduce= forms either, and says so in these words
+    if (ctx.args['reduce'] !== undefined) throw new RuntimeError('derivative for aten::scatter is not implemented');
     const index = ctx.input(1);
     const g = ctx.grad;
     return [g.scatter(dimOf(ctx), index, 0), null, ctx.has(2) && ctx.needs(2) ? g.gather(dimOf(ctx), index) : null];
@@ -97,7 +97,7 @@ const scatterReduceDerivative: Derivative = {
     } else if (reduce === 'prod') {
       [gSelf, gSrc] = prodGrads(x, index, src, g, ctx.output(0), dim, includeSelf);
     } else {
-      throw new NotImplementedError(`not implemented: the derivative of scatterReduce with reduce='${reduce}'`);
+      throw new NotImplementedError(`the derivative of scatterReduce with reduce='${reduce}'`);
     }
     // targets that were written lose self's contribution when self is not part of the reduction
     if (!includeSelf) gSelf = gSelf.scatter(dim, index, 0);

@@ -2,7 +2,7 @@
 // its gradient goes back through the indices output; and logcumsumexp.
 
 import type { Tensor } from '@torchlet/tensor';
-import { where } from '@torchlet/tensor';
+import { NotImplementedError, where } from '@torchlet/tensor';
 import { zerosFor, wrapDim } from './helpers.js';
 import type { Derivative, VjpContext } from './types.js';
 
@@ -29,6 +29,16 @@ const cumExtreme = (node: string): Derivative => ({
 });
 
 export const orderDerivatives: Record<string, Derivative> = {
+  // PyTorch records unique and refuses its backward
+  unique: {
+    node: (call) => (call.args['dim'] === null ? 'Unique2Backward0' : 'UniqueDimBackward0'),
+    vjp: (ctx) => {
+      // PyTorch's own NotImplementedError and wording (not torchlet's 'not implemented:' for its gaps)
+      const err = new NotImplementedError('');
+      err.message = `the derivative for '${ctx.args['dim'] === null ? '_unique2' : 'unique_dim'}' is not implemented.`;
+      throw err;
+    },
+  },
   sort: sortLike('SortBackward0'),
   topk: sortLike('TopkBackward0'),
   kthvalue: {

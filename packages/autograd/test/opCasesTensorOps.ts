@@ -23,6 +23,7 @@ export const advancedAtCases: OpCase[] = [
   c('at slice + tensor index (transposed)', (x) => x.at(':', ix([2, 0, 2])), x34t),
   c('at two broadcast tensor indices', (x) => x.at(ix([[0], [2]]), ix([1, 3, 1])), x34t),
   c('at int + tensor + newaxis', (x) => x.at(1, null, ix([0, 0, 2])), x23),
+  c('at empty tensor index', (x) => x.at(':', torch.zeros(0, { dtype: 'int64' })).sum().add(x.sum()), x23),
 ];
 export const advancedSetAtCases: OpCase[] = [
   c('setAt tensor index', (x, v) => x.mul(1).setAt([ix([1, 0])], v!), () => [leaf([2, 3]), leaf([3])]),
@@ -71,7 +72,7 @@ export const tensorOpCases: Record<string, OpCase[]> = {
     c('indexFill 0-d tensor value', (x, v) => x.indexFill(0, ix([1]), v!), () => [leaf([2, 3]), leaf([])]),
   ],
   indexFill_: [c('indexFill_ on a non-leaf', (x) => x.mul(1).indexFill_(1, ix([1]), -1), x23)],
-  take: [c('take negative and duplicate indices', (x) => x.take(ix([[0, -1], [5, 0]])), x34t)],
+  take: [c('take negative and duplicate indices', (x) => x.take(ix([[0, -1], [5, 0]])), x34t), c('take from 0-d', (x) => x.take(ix([0, 0])), () => [leaf([])])],
   maskedFill: [
     c('maskedFill scalar', (x) => x.maskedFill(mask23(), 0.5), x23),
     c('maskedFill 0-d tensor value, x broadcast', (x, v) => x.maskedFill(mask23(), v!), () => [leaf([3]), leaf([])]),
@@ -92,13 +93,14 @@ export const tensorOpCases: Record<string, OpCase[]> = {
     c('sort', (x) => x.sort().values, x23),
     c('sort dim 0 descending', (x) => x.sort(0, true).values, x34t),
     c('msort (composite: sort)', (x) => torch.msort(x), x34t),
+    c('sort 0-d', (x) => x.sort().values, () => [leaf([])]),
   ],
   topk: [c('topk', (x) => x.topk(2).values, x34t), c('topk smallest dim 0', (x) => x.topk(1, 0, false).values, x23)],
-  kthvalue: [c('kthvalue', (x) => x.kthvalue(2).values, x34t), c('kthvalue keepdim', (x) => x.kthvalue(1, 0, true).values, x23)],
-  cummax: [c('cummax', (x) => x.cummax(1).values, x34t)],
+  kthvalue: [c('kthvalue', (x) => x.kthvalue(2).values, x34t), c('kthvalue 0-d', (x) => x.kthvalue(1).values, () => [leaf([])]), c('kthvalue keepdim', (x) => x.kthvalue(1, 0, true).values, x23)],
+  cummax: [c('cummax', (x) => x.cummax(1).values, x34t), c('cummax 0-d', (x) => x.cummax(0).values, () => [leaf([])])],
   cummin: [c('cummin', (x) => x.cummin(0).values, x23)],
   logcumsumexp: [c('logcumsumexp', (x) => x.logcumsumexp(1), x34t), c('logcumsumexp dim 0', (x) => x.logcumsumexp(-2), () => [leaf([3, 2], { lo: -3, hi: 3 })])],
-  flip: [c('flip', (x) => x.flip(0, 1), x34t)],
+  flip: [c('flip', (x) => x.flip(0, 1), x34t), c('flip negative dim', (x) => x.flip(-1), x23)],
   roll: [c('roll flattened', (x) => x.roll(2), x23), c('roll dims', (x) => x.roll([1, -1], [0, 1]), x34t)],
   repeat: [
     c('repeat', (x) => x.repeat(2, 1, 3), x23),

@@ -28,6 +28,11 @@ export const advancedAtCases: OpCase[] = [
 export const advancedSetAtCases: OpCase[] = [
   c('setAt tensor index', (x, v) => x.mul(1).setAt([ix([1, 0])], v!), () => [leaf([2, 3]), leaf([3])]),
   c('setAt mask, scalar', (x) => x.mul(1).setAt([mask23()], 0.5), x23),
+  c('setAt tensor index through a view of a non-leaf', (x, v) => {
+    const y = x.mul(1);
+    y.t().at(1).setAt([ix([1, 0])], v!);
+    return y;
+  }, () => [leaf([2, 3]), leaf([2])]),
   c('setAt slice + tensor index, broadcast value', (x, v) => x.mul(1).setAt([':', ix([0, 2])], v!), () => [leaf([3, 4], { layout: 'transposed' }), leaf([1, 2])]),
 ];
 
@@ -77,7 +82,14 @@ export const tensorOpCases: Record<string, OpCase[]> = {
     c('maskedFill scalar', (x) => x.maskedFill(mask23(), 0.5), x23),
     c('maskedFill 0-d tensor value, x broadcast', (x, v) => x.maskedFill(mask23(), v!), () => [leaf([3]), leaf([])]),
   ],
-  maskedFill_: [c('maskedFill_ on a non-leaf', (x) => x.mul(1).maskedFill_(mk([false, true, true]), 2), x23)],
+  maskedFill_: [
+    c('maskedFill_ on a non-leaf', (x) => x.mul(1).maskedFill_(mk([false, true, true]), 2), x23),
+    c('maskedFill_ through a transposed view', (x, v) => {
+      const y = x.mul(1);
+      y.t().maskedFill_(mk([[true, false], [false, false], [false, true]]), v!);
+      return y;
+    }, () => [leaf([2, 3]), leaf([])]),
+  ],
   maskedSelect: [
     c('maskedSelect', (x) => x.maskedSelect(mask23()), () => [leaf([2, 3], { layout: 'sliced' })]),
     c('maskedSelect x broadcast', (x) => x.maskedSelect(mask23()), () => [leaf([1, 3])]),

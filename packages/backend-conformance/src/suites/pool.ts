@@ -10,6 +10,7 @@ import { avgPool2dOracle, isFloatDtype, maxPool2dOracle } from '../reference/ind
 import { composite, exact } from '../tolerance.js';
 import type { Domain } from '../values.js';
 import { fastPathChecks, runFastPathCheck } from './fastPath.js';
+import { indexDtypeOf } from './indexCases.js';
 
 interface PoolCase {
   readonly name: string;
@@ -45,6 +46,8 @@ export function describePool(ctx: SuiteContext): void {
   const b: Backend = ctx.backend;
   const fastMax = b.supports.maxPool2d?.bind(b.supports);
   const fastAvg = b.supports.avgPool2d?.bind(b.supports);
+  // int64, or int32 on a backend without int64 (WebGPU)
+  const indexDtype = indexDtypeOf(ctx) ?? 'int64';
   describe('2-D pooling (fast paths)', () => {
     for (const dtype of ctx.dtypes.filter(isFloatDtype)) {
       for (const c of CASES) {
@@ -56,9 +59,9 @@ export function describePool(ctx: SuiteContext): void {
                 const p: Pool2dParams = { kernelSize: c.kernel, stride: c.stride, padding: c.padding, dilation: c.dilation };
                 const x = h.tensor(dtype, c.x, c.layouts[0], c.domain ?? 'finite');
                 const out = h.tensor(dtype, shape, c.layouts[1]);
-                const idx = h.tensor('int64', shape, c.layouts[1]);
+                const idx = h.tensor(indexDtype, shape, c.layouts[1]);
                 // the part not under test goes to a scratch pair of the same layout
-                const other = part === 'values' ? h.tensor('int64', shape, c.layouts[1]) : h.tensor(dtype, shape, c.layouts[1]);
+                const other = part === 'values' ? h.tensor(indexDtype, shape, c.layouts[1]) : h.tensor(dtype, shape, c.layouts[1]);
                 const target = part === 'values' ? out : idx;
                 const views = (o: View): [View, View] => (part === 'values' ? [o, other.view] : [other.view, o]);
                 await runFastPathCheck(h, check, target, {

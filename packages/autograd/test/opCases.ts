@@ -5,6 +5,8 @@ import type { Tensor } from '@torchlet/tensor';
 import * as torch from '@torchlet/tensor';
 import type { GradcheckInput, GradcheckOptions } from '../src/gradcheck.js';
 import { leaf, of } from './inputs.js';
+import { nnOpCases } from './opCasesNn.js';
+import { advancedAtCases, advancedSetAtCases, tensorOpCases } from './opCasesTensorOps.js';
 
 /** A gradcheck case: `fn` applied to fresh `inputs()`; `noGradgrad` where PyTorch's derivative is not differentiable either. */
 export interface OpCase {
@@ -14,6 +16,8 @@ export interface OpCase {
   readonly noGradgrad?: boolean;
   /** gradcheck options where the defaults cannot hold (a float32 detour loses the 1e-6 step). */
   readonly opts?: GradcheckOptions;
+  /** The error backward raises where PyTorch has no derivative for the op (and raises it too). */
+  readonly raises?: string;
 }
 
 const c = (name: string, fn: OpCase['fn'], inputs: OpCase['inputs'], noGradgrad = false): OpCase => ({ name, fn, inputs, noGradgrad });
@@ -197,11 +201,13 @@ export const opCases: Record<string, OpCase[]> = {
   at: [
     c('at int + slice', (x) => x.at(0, [1, 3]), u()),
     c('at step + newaxis + ellipsis', (x) => x.at(null, '...', [0, null, 2]), ut()),
+    ...advancedAtCases,
   ],
   setAt: [
     c('setAt tensor value', (x, v) => x.mul(1).setAt([0, [1, 3]], v!), () => [leaf([2, 3]), leaf([2])]),
     c('setAt broadcast value', (x, v) => x.mul(1).setAt([':', 1], v!), () => [leaf([2, 3]), leaf([1, 1])]),
     c('setAt scalar', (x) => x.mul(1).setAt([1], 0.5), u()),
+    ...advancedSetAtCases,
   ],
   asStrided: [c('asStrided', (x) => x.contiguous().asStrided([2, 2], [1, 2], 1), u())],
   asStridedScatter: [c('asStridedScatter', (x, s) => torch.asStridedScatter(x, s!, [2, 2], [3, 1], 1), () => [leaf([2, 3]), leaf([2, 2])])],
@@ -243,4 +249,6 @@ export const opCases: Record<string, OpCase[]> = {
     c('fill_ 0-d tensor', (x, v) => x.mul(2).fill_(v!), () => [leaf([2, 3]), leaf([])]),
   ],
   zero_: [c('zero_', (x) => x.mul(2).zero_().add(x), u())],
+  ...tensorOpCases,
+  ...nnOpCases,
 };

@@ -1,18 +1,17 @@
 // torch.einsum: the equation is parsed into one list of dim ids per operand
 // (letters, and one id per dim covered by `...`); repeated ids take diagonals;
 // operands are then contracted left to right, each pair as one batched matmul
-// (permute + reshape + bmm) after summing out ids no later step needs.
+// (permute + reshape + bmm) after summing out ids no later step needs. Composite, as in
+// PyTorch: not traced itself, so autograd records the public ops it is made of.
 
 import { SCALAR_TYPE_NAME } from './dtype.js';
 import { RuntimeError, ValueError } from './errors.js';
 import { checkSameDevice } from './operands.js';
 import type { Tensor } from './tensor.js';
 import { bmm } from './linalg.js';
-import { reduceOp } from './reduce.js';
-import { diagonal, expand, permute, reshape } from './views.js';
-import { defineOp, traced } from './trace.js';
+import { sum } from './reduce.js';
+import { diagonal, expand, permute, reshape, view } from './views.js';
 
-const EINSUM = defineOp('einsum');
 
 /** Ids 0–51 are the letters A–Z, a–z (so sorting ids sorts labels as PyTorch does); ellipsis dims follow. */
 const ELLIPSIS = 52;
@@ -115,7 +114,7 @@ function checkSizes(ops: readonly Operand[], raw: readonly Operand[]): Map<numbe
 function sumOut(op: Operand, keep: (id: number) => boolean): Operand {
   const dims = op.ids.flatMap((id, k) => (keep(id) ? [] : [k]));
   if (dims.length === 0) return op;
-  return { t: reduceOp('sum', op.t, dims, false, op.t.dtype), ids: op.ids.filter((id) => keep(id)) };
+  return { t: sum(op.t, dims, { dtype: op.t.dtype }), ids: op.ids.filter((id) => keep(id)) };
 }
 
 /** `a` · `b` over their shared ids not in `keep`, as one bmm. */
@@ -138,7 +137,8 @@ function contract(a: Operand, b: Operand, keep: ReadonlySet<number>, sizes: Read
   const a3 = arrange(a, [...batch, ...aOnly, ...summed], [prod(batch), prod(aOnly), prod(summed)]);
   const b3 = arrange(b, [...batch, ...summed, ...bOnly], [prod(batch), prod(summed), prod(bOnly)]);
   const ids = [...batch, ...aOnly, ...bOnly];
-  return { t: reshape(bmm(a3, b3), ids.map(size)), ids };
+  // bmm's result is contiguous: a view, as PyTorch's (ViewBackward0)
+  return { t: view(bmm(a3, b3), ids.map(size)), ids };
 }
 
 function einsumImpl(equation: string, operands: readonly Tensor[]): Tensor {
@@ -185,13 +185,22 @@ function einsumImpl(equation: string, operands: readonly Tensor[]): Tensor {
   const ops = raw.map((op, i) => diagonals(op, i));
   const sizes = checkSizes(ops, raw);
   const outSet = new Set(out);
+  if (ops.length === 1) {
+    // as PyTorch: one operand is permuted (output ids first), then the rest is summed out
+    const { t, ids } = ops[0]!;
+    const rest = ids.filter((id) => !outSet.has(id));
+    const p = permute(t, [...out, ...rest].map((id) => ids.indexOf(id)));
+    return rest.length === 0 ? p : sum(p, rest.map((_, k) => out.length + k), { dtype: t.dtype });
+  }
   let acc = ops[0]!;
   for (let i = 1; i < ops.length; i++) {
     const keep = new Set([...out, ...ops.slice(i + 1).flatMap((op) => op.ids)]);
     acc = contract(acc, ops[i]!, keep, sizes);
   }
   acc = sumOut(acc, (id) => outSet.has(id));
-  return permute(acc.t, out.map((id) => acc.ids.indexOf(id)));
+  const order = out.map((id) => acc.ids.indexOf(id));
+  // no permute when the order is already right (PyTorch's grad_fn is then the last step's)
+  return order.every((d, k) => d === k) && order.length === acc.t.ndim ? acc.t : permute(acc.t, order);
 }
 
 /** A subscript list of einsum's sublist form: ints in [0, 52) and `'...'`. */
@@ -237,5 +246,6 @@ export function einsum(first: string | Tensor, ...rest: (Tensor | readonly Tenso
   } else {
     ({ equation, operands: list } = fromSublists([first, ...(rest as (Tensor | Sublist)[])]));
   }
-  return traced(EINSUM, list, { equation }, () => einsumImpl(equation, list));
+  // composite, as in PyTorch: autograd records the diagonals, sums, permutes, reshapes and bmms
+  return einsumImpl(equation, list);
 }

@@ -15,7 +15,6 @@ import { defineOp, traced } from './trace.js';
 
 const SORT = defineOp('sort');
 const ARGSORT = defineOp('argsort', false);
-const MSORT = defineOp('msort');
 const TOPK = defineOp('topk');
 const KTHVALUE = defineOp('kthvalue');
 
@@ -87,7 +86,8 @@ export function argsort(x: Tensor, dim?: number | SortOptions, descending?: bool
  * @example torch.msort(torch.tensor([[2, 1], [1, 3]])) // tensor([[1, 1], [2, 3]])
  */
 export function msort(x: Tensor): Tensor {
-  return traced(MSORT, [x], {}, () => sortAlong(x, normalizeDim(0, x.ndim), false)[0]);
+  // composite, as in PyTorch: autograd records the sort (SortBackward0)
+  return sort(x, 0)[0];
 }
 
 /** `topk`'s keyword arguments. */

@@ -18,7 +18,6 @@ import { defineOp, traced } from './trace.js';
 const FLIP = defineOp('flip');
 const ROLL = defineOp('roll');
 const REPEAT = defineOp('repeat');
-const TILE = defineOp('tile');
 const REPEAT_INTERLEAVE = defineOp('repeatInterleave');
 
 /** `x` reversed along `d`: a gather with the index n-1 … 0 broadcast over the other dims. */
@@ -121,10 +120,9 @@ export function repeat(x: Tensor, sizes: readonly number[]): Tensor {
  * @example torch.tensor([[1, 2]]).tile([2]) // tensor([[1, 2, 1, 2]])
  */
 export function tile(x: Tensor, dims: readonly number[]): Tensor {
-  return traced(TILE, [x], { dims }, () => {
-    const padded = dims.length < x.ndim ? [...new Array<number>(x.ndim - dims.length).fill(1), ...dims] : dims;
-    return repeatImpl(x, padded);
-  });
+  // composite, as in PyTorch: autograd records the repeat (RepeatBackward0)
+  const padded = dims.length < x.ndim ? [...new Array<number>(x.ndim - dims.length).fill(1), ...dims] : dims;
+  return repeat(x, padded);
 }
 
 /** Per-element repeat counts from a tensor (read synchronously: they fix the output size). */

@@ -12,7 +12,8 @@ import { movedim, reshape } from './views.js';
 import { sortAlong } from './order.js';
 import { defineOp, traced } from './trace.js';
 
-const UNIQUE = defineOp('unique', false);
+// differentiable as in PyTorch: the output has a grad_fn whose backward refuses (no derivative exists)
+const UNIQUE = defineOp('unique');
 
 /** `unique`'s arguments (all by name, as PyTorch users pass them). */
 export interface UniqueOptions {

@@ -5,62 +5,20 @@
 // twice: on the CPU backend (its conv/pooling fast paths) and on a CPU backend
 // that declares no fast path (the reference decompositions into primitives).
 
-import { describe, expect, it } from 'vitest';
+import { it } from 'vitest';
 import * as torch from 'torchlet';
-import { decode, loadFixture, valueMismatches, type Encoded } from './fixtureTools.js';
+import { describeByOp, loadFixture } from './fixtureTools.js';
+import { build, checkOutcome, options, type InputSpec, type OpCase } from './opCases.js';
 
-type Transform = ['transpose', number, number] | ['permute', number[]] | ['expand', number[]] | ['slice', number, number | null, number | null, number | null];
-
-interface InputSpec {
-  values: Encoded[];
-  shape: number[];
-  dtype: torch.DType;
-  transform: Transform[];
-}
-
-interface TensorSpec {
-  dtype: torch.DType;
-  shape: number[];
-  values: Encoded[];
-}
-
-type Expected = { tensor: TensorSpec } | { tuple: [TensorSpec, TensorSpec] } | { error: { type: string; message: string } };
-
-interface Case {
-  name: string;
-  op: string;
+/** A case of conv_pool.json: shape_reduce.json's format, with `null` for an absent operand (bias). */
+interface Case extends Omit<OpCase, 'inputs'> {
   inputs: (InputSpec | null)[];
-  args: unknown[];
-  kwargs: Record<string, unknown>;
-  expected: Expected;
 }
 
 const fixture = loadFixture<{ torch: string; cases: Case[] }>('conv_pool.json');
 
 const REFERENCE = 'cpu-reference';
 torch.registerBackend({ ...torch.cpu(), device: REFERENCE, supports: {} });
-
-function build(spec: InputSpec | null, device: string): torch.Tensor | null {
-  if (spec === null) return null;
-  let x = torch.tensor(spec.values.map((v) => Number(decode(v))), { dtype: spec.dtype, device }).reshape(spec.shape);
-  for (const step of spec.transform) {
-    if (step[0] === 'transpose') x = x.transpose(step[1], step[2]);
-    else if (step[0] === 'permute') x = x.permute(step[1]);
-    else if (step[0] === 'expand') x = x.expand(step[1]);
-    else {
-      const [, dim, start, stop, stp] = step;
-      x = x.at(...new Array<torch.Index>(dim).fill(':'), [start, stop, stp] as torch.Slice);
-    }
-  }
-  return x;
-}
-
-/** PyTorch's keyword arguments as the trailing options object (camelCase). */
-function options(kwargs: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(kwargs)) out[k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = v;
-  return out;
-}
 
 type Result = torch.Tensor | torch.Tensor[];
 type Fn = (...a: unknown[]) => Result;
@@ -81,7 +39,7 @@ const POSITIONAL: Record<string, Fn> = {
 /** Calls the camelCase API for one fixture case: positional args as given, kwargs as one options object. */
 function apply(c: Case, xs: (torch.Tensor | null)[]): Result {
   const hasKw = Object.keys(c.kwargs).length > 0;
-  const opts = options(c.kwargs);
+  const opts = options(c.kwargs) ?? {};
   const [a, b, bias] = xs as [torch.Tensor, torch.Tensor, torch.Tensor | null];
   const conv = CONV[c.op];
   if (conv) return hasKw ? conv(a, b, bias, opts) : conv(a, b, bias, ...c.args);
@@ -113,53 +71,12 @@ function apply(c: Case, xs: (torch.Tensor | null)[]): Result {
   throw new Error(`fixture op ${c.op} has no mapping`);
 }
 
-function check(actual: unknown, want: TensorSpec, what: string): void {
-  expect(actual, `${what}: a Tensor`).toBeInstanceOf(torch.Tensor);
-  const t = actual as torch.Tensor;
-  expect(t.dtype, `${what}: dtype`).toBe(want.dtype);
-  expect(t.shape, `${what}: shape`).toEqual(want.shape);
-  expect(valueMismatches(t.cpu().dataSync(), want.dtype, want.values), `${what}: values`).toBe('');
-}
-
 function run(c: Case, device: string): void {
-  const xs = c.inputs.map((s) => build(s, device));
-  const exp = c.expected;
-  if ('error' in exp) {
-    let err: unknown;
-    try {
-      apply(c, xs);
-    } catch (e) {
-      err = e;
-    }
-    expect(err, `expected ${exp.error.type}: ${exp.error.message}`).toBeInstanceOf(torch.TorchError);
-    const e = err as Error;
-    expect(e.name).toBe(exp.error.type);
-    // NotImplementedError's message carries torchlet's "not implemented: " prefix
-    expect(e.message.replace(/^not implemented: /, '').split('\n')[0]).toBe(exp.error.message);
-    return;
-  }
-  const r = apply(c, xs);
-  if ('tensor' in exp) check(r, exp.tensor, 'result');
-  else {
-    expect(Array.isArray(r), '[output, indices]').toBe(true);
-    const [out, indices] = r as torch.Tensor[];
-    check(out, exp.tuple[0], 'output');
-    check(indices, exp.tuple[1], 'indices');
-  }
-}
-
-const byOp = new Map<string, Case[]>();
-for (const c of fixture.cases) {
-  if (!byOp.has(c.op)) byOp.set(c.op, []);
-  byOp.get(c.op)!.push(c);
+  const xs = c.inputs.map((s) => (s === null ? null : build(s, device)));
+  // pooling's return_indices result is a plain [output, indices]
+  checkOutcome(c.expected, () => apply(c, xs), xs[0] ?? undefined, { namedPair: false });
 }
 
 for (const device of ['cpu', REFERENCE]) {
-  describe(`convolution, pooling and padding vs PyTorch ${fixture.torch} on ${device}`, () => {
-    for (const [op, cases] of byOp) {
-      describe(op, () => {
-        for (const c of cases) it(c.name, () => run(c, device));
-      });
-    }
-  });
+  describeByOp(`convolution, pooling and padding vs PyTorch ${fixture.torch} on ${device}`, fixture.cases, (c) => it(c.name, () => run(c, device)));
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as torch from 'torchlet';
 import type { Encoded, Expected, TensorSpec } from './fixtureTools.js';
-import { buildTensor, decode, loadFixture, mismatches, thrown, valueMismatches } from './fixtureTools.js';
+import { buildTensor, decode, describeByOp, loadFixture, mismatches, special, thrown, valueMismatches } from './fixtureTools.js';
 
 type ArgSpec = { tensor: TensorSpec } | { scalar: Encoded; type: 'int' | 'float' | 'bool' } | null;
 
@@ -57,7 +57,7 @@ function buildArgs(c: OpCase): { args: Arg[]; base: torch.Tensor | undefined } {
 function kwargs(c: OpCase): Record<string, unknown> | undefined {
   const entries = Object.entries(c.kwargs);
   if (entries.length === 0) return undefined;
-  return Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'string' && !['nan', 'inf', '-inf', '-0'].includes(v) ? v : decode(v)]));
+  return Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'string' && special(v) === undefined ? v : decode(v)]));
 }
 
 /** Calls the op as `x.op(...rest, opts?)` or `torch.op(...args, opts?)`. */
@@ -102,21 +102,8 @@ function testName(c: OpCase, form: string): string {
   return `${c.name} [${form}]${c.deviation ? ' [deviation]' : ''}`;
 }
 
-const byOp = new Map<string, OpCase[]>();
-for (const c of fixture.cases) {
-  const list = byOp.get(c.op) ?? [];
-  list.push(c);
-  byOp.set(c.op, list);
-}
-
-describe(`elementwise ops vs PyTorch ${fixture.torch_version}`, () => {
-  for (const [op, cases] of byOp) {
-    describe(op, () => {
-      for (const c of cases) {
-        for (const form of c.forms) it(testName(c, form), () => runCase(c, form));
-      }
-    });
-  }
+describeByOp(`elementwise ops vs PyTorch ${fixture.torch_version}`, fixture.cases, (c) => {
+  for (const form of c.forms) it(testName(c, form), () => runCase(c, form));
 });
 
 function operand(o: OperandSpec): torch.Tensor | torch.Scalar {

@@ -2,6 +2,7 @@
 // through the public API, and compare results with torch.testing.assert_close's
 // default tolerances.
 import { readFileSync } from 'node:fs';
+import { describe } from 'vitest';
 import * as torch from 'torchlet';
 
 /** A value as the fixtures encode it: specials as strings, big int64 as decimal strings. */
@@ -36,11 +37,46 @@ export function loadFixture<T>(name: string): T {
 
 const SPECIALS: Record<string, number> = { nan: NaN, inf: Infinity, '-inf': -Infinity, '-0': -0 };
 
+/**
+ * The float a fixture writes as a string ("nan", "inf", "-inf", "-0"), or `undefined` for any other value.
+ *
+ * @example special('-inf') // -Infinity
+ */
+export function special(v: unknown): number | undefined {
+  return typeof v === 'string' && Object.hasOwn(SPECIALS, v) ? SPECIALS[v] : undefined;
+}
+
 /** A fixture value as a JS number/boolean/bigint (int64 beyond 2**53 as bigint). */
 export function decode(v: Encoded): number | boolean | bigint {
   if (typeof v !== 'string') return v;
-  if (v in SPECIALS) return SPECIALS[v]!;
-  return BigInt(v);
+  return special(v) ?? BigInt(v);
+}
+
+/**
+ * Cases grouped by op, in fixture order.
+ *
+ * @example byOp([{ op: 'sum' }, { op: 'mean' }, { op: 'sum' }]) // Map { sum => [2 cases], mean => [1] }
+ */
+export function byOp<C extends { op: string }>(cases: readonly C[]): Map<string, C[]> {
+  const groups = new Map<string, C[]>();
+  for (const c of cases) {
+    const group = groups.get(c.op);
+    if (group) group.push(c);
+    else groups.set(c.op, [c]);
+  }
+  return groups;
+}
+
+/**
+ * A `describe(title)` holding one `describe(op)` per op of `cases` (fixture order);
+ * `register` adds the tests of one case.
+ *
+ * @example describeByOp('sums vs PyTorch', fixture.cases, (c) => it(c.name, () => runCase(c, apply)));
+ */
+export function describeByOp<C extends { op: string }>(title: string, cases: readonly C[], register: (c: C) => void): void {
+  describe(title, () => {
+    for (const [op, group] of byOp(cases)) describe(op, () => group.forEach(register));
+  });
 }
 
 /** `torch.tensor(values, { dtype }).reshape(shape)` and then the transforms. */
@@ -86,7 +122,7 @@ export function valueMismatches(data: ArrayLike<number | bigint>, dtype: string,
     const a = data[i]!;
     let ok: boolean;
     if (dtype === 'int64') ok = BigInt(a) === BigInt(e as number | bigint);
-    else if (dtype === 'bool') ok = Number(a) === (e === true ? 1 : 0);
+    else if (dtype === 'bool') ok = Number(a) === Number(e); // true/false, or 1/0 where a fixture writes bools as ints
     else if (tol === undefined) ok = Number(a) === Number(e);
     else {
       const av = Number(a);

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '@torchlet/tensor/backend';
 import * as torch from 'torchlet';
-import { byOp, loadCases, runCase } from './opCases.js';
+import { describeByOp } from './fixtureTools.js';
+import { loadCases, runCase } from './opCases.js';
 import { apply } from './shapeOrderApply.js';
 
 /** The CPU backend under another device name, without its fast paths and optionally without readSync. */
@@ -28,28 +29,22 @@ torch.registerBackend(primitivesOnly('async', false));
 
 const fixture = loadCases('shape_order.json');
 
-describe('shape and order ops on primitives only (reference decompositions)', () => {
-  for (const [op, cases] of byOp(fixture.cases)) {
-    describe(op, () => {
-      for (const c of cases) {
-        it(c.name, () => {
-          torch.setDefaultDevice('primitives');
-          try {
-            runCase(c, (k, xs) => {
-              expect(xs.map((x) => x.device), 'inputs on the primitives-only device').toEqual(xs.map(() => 'primitives'));
-              const r = apply(k, xs);
-              const outs = r instanceof torch.Tensor ? [r] : [...r];
-              expect(outs.map((t) => t.device), 'results on the same device').toEqual(outs.map(() => 'primitives'));
-              return r;
-            });
-          } finally {
-            torch.setDefaultDevice('cpu');
-          }
-        });
-      }
-    });
-  }
-});
+describeByOp('shape and order ops on primitives only (reference decompositions)', fixture.cases, (c) =>
+  it(c.name, () => {
+    torch.setDefaultDevice('primitives');
+    try {
+      runCase(c, (k, xs) => {
+        expect(xs.map((x) => x.device), 'inputs on the primitives-only device').toEqual(xs.map(() => 'primitives'));
+        const r = apply(k, xs);
+        const outs = r instanceof torch.Tensor ? [r] : [...r];
+        expect(outs.map((t) => t.device), 'results on the same device').toEqual(outs.map(() => 'primitives'));
+        return r;
+      });
+    } finally {
+      torch.setDefaultDevice('cpu');
+    }
+  }),
+);
 
 describe('a device without synchronous reads', () => {
   const on = (data: torch.TensorData, dtype?: torch.DType): torch.Tensor => torch.tensor(data, { device: 'async', ...(dtype ? { dtype } : {}) });

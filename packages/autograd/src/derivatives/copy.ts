@@ -2,7 +2,7 @@
 
 import type { Index } from '@torchlet/tensor';
 import { zerosLike } from '@torchlet/tensor';
-import { sumToShape } from '../shapes.js';
+import { isAdvanced, setAtAdvancedGrads, valueGrad } from './advancedIndex.js';
 import { viewOfGrad, zeroViewOfGrad } from './helpers.js';
 import type { Derivative } from './types.js';
 
@@ -21,18 +21,16 @@ export const copyDerivatives: Record<string, Derivative> = {
   },
   zero_: { node: 'ZeroBackward0', vjp: (ctx) => [zerosLike(ctx.grad)] },
   setAt: {
-    node: 'CopySlices',
+    node: (call) => (isAdvanced(call.args['indices'] as Index[]) ? 'IndexPutBackward0' : 'CopySlices'),
     vjp: (ctx) => {
       const indices = ctx.args['indices'] as Index[];
+      if (isAdvanced(indices)) return setAtAdvancedGrads(ctx, indices);
       const replay = (t: Parameters<typeof viewOfGrad>[0]) => t.at(...indices);
       const gSelf = zeroViewOfGrad(ctx.grad, replay);
       if (!ctx.needs(1)) return [gSelf, null];
       const region = viewOfGrad(ctx.grad, replay);
       // setAt dropped the value's leading size-1 dims and broadcast it over the region
-      const valueShape = [...ctx.inputShape(1)];
-      let lead = 0;
-      while (valueShape.length - lead > region.ndim && valueShape[lead] === 1) lead++;
-      return [gSelf, sumToShape(region, valueShape.slice(lead)).reshape(valueShape)];
+      return [gSelf, valueGrad(region, ctx.inputShape(1))];
     },
   },
 };

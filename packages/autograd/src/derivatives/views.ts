@@ -3,6 +3,7 @@
 import type { Index, OpCall, Tensor } from '@torchlet/tensor';
 import { asStrided, asStridedScatter, NotImplementedError, zeros } from '@torchlet/tensor';
 import { sumToShape } from '../shapes.js';
+import { atAdvancedGrad, isAdvanced } from './advancedIndex.js';
 import { embedView, wrapDim } from './helpers.js';
 import type { Derivative } from './types.js';
 
@@ -15,6 +16,7 @@ const aliasOrCopy = (call: OpCall, outputs: readonly Tensor[]): string =>
 /** The node PyTorch names for `x[...]`: that of the last basic index it applies. */
 function atNodeName(call: OpCall): string {
   const indices = call.args['indices'] as readonly Index[];
+  if (isAdvanced(indices)) return 'IndexBackward0';
   for (let i = indices.length - 1; i >= 0; i--) {
     const idx = indices[i];
     if (idx === '...' || idx === ':') continue;
@@ -70,7 +72,12 @@ export const viewDerivatives: Record<string, Derivative> = {
   },
   at: {
     node: atNodeName,
-    vjp: (ctx) => [embedView(ctx.grad, ctx.inputShape(0), (z) => z.at(...(ctx.args['indices'] as Index[])))],
+    vjp: (ctx) => {
+      const indices = ctx.args['indices'] as Index[];
+      // tensor indices copy: their gradient adds up (duplicates too); basic ones are views
+      if (isAdvanced(indices)) return [atAdvancedGrad(ctx, indices)];
+      return [embedView(ctx.grad, ctx.inputShape(0), (z) => z.at(...indices))];
+    },
   },
   asStrided: {
     node: 'AsStridedBackward0',

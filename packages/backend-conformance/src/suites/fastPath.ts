@@ -5,8 +5,18 @@
 
 import type { View } from '@torchlet/tensor/backend';
 import type { Harness, Pair } from '../harness.js';
+import type { LayoutKind } from '../layout.js';
 import type { OracleView } from '../reference/index.js';
 import type { Tolerance } from '../tolerance.js';
+
+/** A case of a fast path along one dim (scan, sort, softmax): x's shape, the dim, and the layouts of x and out. */
+export interface DimCase {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly dim: number;
+  readonly x: LayoutKind;
+  readonly out: LayoutKind;
+}
 
 export type FastPathCheck = 'reference decomposition vs oracle' | 'fast path vs oracle' | 'fast path vs reference decomposition';
 

@@ -4,24 +4,10 @@
 import { describe, it } from 'vitest';
 import type { DType } from '@torchlet/tensor/backend';
 import type { SuiteContext } from '../context.js';
-import { withHarness, type Harness, type Pair } from '../harness.js';
-import type { LayoutKind } from '../layout.js';
-import { gatherOracle, isFloatDtype, scatterAddOracle, sizeOf } from '../reference/index.js';
+import { withHarness } from '../harness.js';
+import { gatherOracle, isFloatDtype, scatterAddOracle } from '../reference/index.js';
 import { approx, exact } from '../tolerance.js';
-
-interface IndexCase {
-  readonly name: string;
-  /** x for gather, out for scatterAdd. */
-  readonly shape: readonly number[];
-  readonly dim: number;
-  readonly index: readonly number[];
-  readonly data: LayoutKind;
-  readonly indexLayout: LayoutKind;
-  /** out for gather, src for scatterAdd. */
-  readonly other: LayoutKind;
-  /** scatterAdd: src larger than index (only its index-shaped corner is read). */
-  readonly srcShape?: readonly number[];
-}
+import { indexDtypeOf, makeIndex, type IndexCase } from './indexCases.js';
 
 const CASES: readonly IndexCase[] = [
   { name: 'dim 0', shape: [4, 5, 6], dim: 0, index: [7, 4, 5], data: 'contiguous', indexLayout: 'contiguous', other: 'contiguous' },
@@ -36,18 +22,6 @@ const CASES: readonly IndexCase[] = [
   { name: 'zero-size index', shape: [4, 5, 6], dim: 1, index: [3, 0, 5], data: 'contiguous', indexLayout: 'contiguous', other: 'contiguous' },
   { name: 'rank 0', shape: [], dim: 0, index: [], data: 'offset', indexLayout: 'offset', other: 'offset' },
 ];
-
-/** Indices are int64, or int32 on a backend without int64 (WebGPU). */
-function indexDtypeOf(ctx: SuiteContext): DType | undefined {
-  return ctx.dtypes.includes('int64') ? 'int64' : ctx.dtypes.includes('int32') ? 'int32' : undefined;
-}
-
-function makeIndex(ctx: SuiteContext, h: Harness, c: IndexCase): Pair {
-  const size = c.shape[c.dim] ?? 1;
-  const dtype = indexDtypeOf(ctx) ?? 'int64';
-  const values = Array.from({ length: sizeOf(c.index) }, () => h.rng.int(0, size - 1)).map((v) => (dtype === 'int64' ? BigInt(v) : v));
-  return h.fromValues(dtype, c.index, values, c.indexLayout);
-}
 
 async function runGather(ctx: SuiteContext, dtype: DType, c: IndexCase): Promise<void> {
   await withHarness(ctx.backend, `gather ${dtype} ${c.name}`, async (h) => {

@@ -4,48 +4,29 @@
 import { describe, it } from 'vitest';
 import { reference, SCATTER_REDUCE_OPS, type DType, type ScatterReduceOp } from '@torchlet/tensor/backend';
 import type { SuiteContext } from '../context.js';
-import type { Harness, Pair } from '../harness.js';
-import { withHarness } from '../harness.js';
+import { withHarness, type Harness } from '../harness.js';
 import type { LayoutKind } from '../layout.js';
 import { forEachIndex, getAt, isFloatDtype, nonzeroOracle, scatterReduceOracle, sizeOf, truthy, type Scalar } from '../reference/index.js';
 import { exact } from '../tolerance.js';
 import type { Domain } from '../values.js';
 import { fastPathChecks, runFastPathCheck } from './fastPath.js';
+import { makeIndex, type IndexCase } from './indexCases.js';
 
-interface ScatterCase {
-  readonly name: string;
-  readonly shape: readonly number[];
-  readonly dim: number;
-  readonly index: readonly number[];
-  readonly out: LayoutKind;
-  readonly indexLayout: LayoutKind;
-  readonly src: LayoutKind;
-  readonly srcShape?: readonly number[];
-  /** Enough writes that the reference reduces the same-target matrix in several blocks (run for float32 amax only: slow). */
-  readonly long?: boolean;
-}
-
-const SCATTER_CASES: readonly ScatterCase[] = [
-  { name: 'dim 0, many duplicates', shape: [3, 4], dim: 0, index: [6, 4], out: 'contiguous', indexLayout: 'contiguous', src: 'contiguous' },
-  { name: 'dim 1', shape: [4, 5, 3], dim: 1, index: [3, 7, 3], out: 'contiguous', indexLayout: 'contiguous', src: 'contiguous' },
-  { name: 'dim 2, transposed out', shape: [4, 5, 6], dim: 2, index: [3, 4, 8], out: 'transposed', indexLayout: 'contiguous', src: 'sliced' },
-  { name: 'dim 0, broadcast index and src', shape: [4, 5, 6], dim: 0, index: [3, 4, 5], out: 'offset', indexLayout: 'broadcastOdd', src: 'broadcast' },
-  { name: 'dim 1, sliced out, transposed index, larger src', shape: [4, 5, 6], dim: 1, index: [3, 5, 4], out: 'sliced', indexLayout: 'transposed', src: 'offset', srcShape: [4, 6, 5] },
-  { name: '1-d', shape: [5], dim: 0, index: [17], out: 'contiguous', indexLayout: 'contiguous', src: 'contiguous' },
-  { name: 'zero-size index', shape: [4, 5], dim: 1, index: [3, 0], out: 'contiguous', indexLayout: 'contiguous', src: 'contiguous' },
-  { name: 'rank 0', shape: [], dim: 0, index: [], out: 'offset', indexLayout: 'offset', src: 'offset' },
-  { name: 'long, several blocks of rows', shape: [2, 9], dim: 1, index: [2, 1100], out: 'contiguous', indexLayout: 'contiguous', src: 'contiguous', long: true },
+const SCATTER_CASES: readonly IndexCase[] = [
+  { name: 'dim 0, many duplicates', shape: [3, 4], dim: 0, index: [6, 4], data: 'contiguous', indexLayout: 'contiguous', other: 'contiguous' },
+  { name: 'dim 1', shape: [4, 5, 3], dim: 1, index: [3, 7, 3], data: 'contiguous', indexLayout: 'contiguous', other: 'contiguous' },
+  { name: 'dim 2, transposed out', shape: [4, 5, 6], dim: 2, index: [3, 4, 8], data: 'transposed', indexLayout: 'contiguous', other: 'sliced' },
+  { name: 'dim 0, broadcast index and src', shape: [4, 5, 6], dim: 0, index: [3, 4, 5], data: 'offset', indexLayout: 'broadcastOdd', other: 'broadcast' },
+  { name: 'dim 1, sliced out, transposed index, larger src', shape: [4, 5, 6], dim: 1, index: [3, 5, 4], data: 'sliced', indexLayout: 'transposed', other: 'offset', srcShape: [4, 6, 5] },
+  { name: '1-d', shape: [5], dim: 0, index: [17], data: 'contiguous', indexLayout: 'contiguous', other: 'contiguous' },
+  { name: 'zero-size index', shape: [4, 5], dim: 1, index: [3, 0], data: 'contiguous', indexLayout: 'contiguous', other: 'contiguous' },
+  { name: 'rank 0', shape: [], dim: 0, index: [], data: 'offset', indexLayout: 'offset', other: 'offset' },
+  { name: 'long, several blocks of rows', shape: [2, 9], dim: 1, index: [2, 1100], data: 'contiguous', indexLayout: 'contiguous', other: 'contiguous', long: true },
 ];
 
 /** Values whose results compare exactly whatever the order of combination. */
 function domainOf(op: ScatterReduceOp): Domain {
   return op === 'prod' ? 'pow2' : 'any';
-}
-
-function makeIndex(h: Harness, c: ScatterCase): Pair {
-  const size = c.shape[c.dim] ?? 1;
-  const values = Array.from({ length: sizeOf(c.index) }, () => BigInt(h.rng.int(0, size - 1)));
-  return h.fromValues('int64', c.index, values, c.indexLayout);
 }
 
 function describeScatterReduce(ctx: SuiteContext): void {
@@ -58,9 +39,9 @@ function describeScatterReduce(ctx: SuiteContext): void {
             for (const check of fastPathChecks(fast !== undefined)) {
               it(`${dtype} ${c.name}: ${check}`, () =>
                 withHarness(ctx.backend, `scatterReduce ${op} ${dtype} ${c.name}`, async (h) => {
-                  const index = makeIndex(h, c);
-                  const src = h.tensor(dtype, c.srcShape ?? c.index, c.src, domainOf(op));
-                  const out = h.tensor(dtype, c.shape, c.out, domainOf(op));
+                  const index = makeIndex(ctx, h, c);
+                  const src = h.tensor(dtype, c.srcShape ?? c.index, c.other, domainOf(op));
+                  const out = h.tensor(dtype, c.shape, c.data, domainOf(op));
                   const run = {
                     oracle: (o: typeof out.oracle) => scatterReduceOracle(op, o, c.dim, index.oracle, src.oracle),
                     reference: (o: typeof out.view) => reference.scatterReduce(ctx.backend, op, o, c.dim, index.view, src.view),

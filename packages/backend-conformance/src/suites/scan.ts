@@ -4,18 +4,12 @@ import { describe, it } from 'vitest';
 import { reference, SCAN_OPS, type DType, type ScanOp } from '@torchlet/tensor/backend';
 import type { SuiteContext } from '../context.js';
 import { withHarness } from '../harness.js';
-import type { LayoutKind } from '../layout.js';
 import { isFloatDtype, scanOracle } from '../reference/index.js';
 import { composite, exact } from '../tolerance.js';
 import type { Domain } from '../values.js';
-import { fastPathChecks, runFastPathCheck } from './fastPath.js';
+import { fastPathChecks, runFastPathCheck, type DimCase } from './fastPath.js';
 
-interface ScanCase {
-  readonly name: string;
-  readonly shape: readonly number[];
-  readonly dim: number;
-  readonly x: LayoutKind;
-  readonly out: LayoutKind;
+interface ScanCase extends DimCase {
   readonly long?: boolean;
   readonly specials?: boolean;
 }

@@ -4,13 +4,12 @@ import { describe, it } from 'vitest';
 import { reference, type DType } from '@torchlet/tensor/backend';
 import type { SuiteContext } from '../context.js';
 import { withHarness } from '../harness.js';
-import type { LayoutKind } from '../layout.js';
 import { isFloatDtype, softmaxOracle } from '../reference/index.js';
 import { composite } from '../tolerance.js';
 import type { Domain } from '../values.js';
-import { fastPathChecks, runFastPathCheck } from './fastPath.js';
+import { fastPathChecks, runFastPathCheck, type DimCase } from './fastPath.js';
 
-const CASES: readonly { name: string; shape: readonly number[]; dim: number; x: LayoutKind; out: LayoutKind; domain?: Domain }[] = [
+const CASES: readonly (DimCase & { readonly domain?: Domain })[] = [
   { name: 'last dim', shape: [3, 4, 5], dim: 2, x: 'contiguous', out: 'contiguous' },
   { name: 'dim 1', shape: [3, 4, 5], dim: 1, x: 'contiguous', out: 'contiguous' },
   { name: 'dim 0 of transposed', shape: [3, 4, 5], dim: 0, x: 'transposed', out: 'contiguous' },

@@ -5,18 +5,12 @@ import { describe, it } from 'vitest';
 import { reference, type DType, type View } from '@torchlet/tensor/backend';
 import type { SuiteContext } from '../context.js';
 import { withHarness, type Harness, type Pair } from '../harness.js';
-import type { LayoutKind } from '../layout.js';
 import { isFloatDtype, sortOracle, type OracleView } from '../reference/index.js';
 import { exact } from '../tolerance.js';
 import type { Domain } from '../values.js';
-import { fastPathChecks, type FastPathCheck } from './fastPath.js';
+import { fastPathChecks, type DimCase, type FastPathCheck } from './fastPath.js';
 
-interface SortCase {
-  readonly name: string;
-  readonly shape: readonly number[];
-  readonly dim: number;
-  readonly x: LayoutKind;
-  readonly out: LayoutKind;
+interface SortCase extends DimCase {
   readonly domain: Domain;
 }
 

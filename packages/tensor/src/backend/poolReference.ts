@@ -102,7 +102,8 @@ function indexTable(input: readonly number[], p: PoolParams, outSize: readonly n
 }
 
 /**
- * Max pooling with indices (int64, flat per input plane, as PyTorch's).
+ * Max pooling with indices (flat per input plane, as PyTorch's; int64, or int32 on a
+ * backend without int64: the indices view's dtype is used throughout).
  *
  * @example maxPool(backend, x, out, indices, { kernelSize: [2, 2], stride: [2, 2], padding: [0, 0], dilation: [1, 1] })
  */
@@ -111,7 +112,6 @@ export function maxPool<B extends BackendBuffer>(backend: Backend<B>, x: View<B>
   const outSize = out.shape.slice(2);
   const rows = windowRows(backend, x, p, outSize, -Infinity);
   const kp = rows.shape[rows.shape.length - 1]!;
-  // in the indices' dtype: int64, or int32 on a backend without int64
   const arg = scratch(backend, indices.dtype, [...out.shape, 1]);
   const table = upload(backend, indices.dtype, [...outSize, kp], indexTable(x.shape.slice(2), p, outSize));
   try {

@@ -11,7 +11,7 @@ import {
   checkChannels, checkConvOperands, checkGeometry, expandArg, isOptions, type ConvOptions, type IntOrTuple,
 } from './convArgs.js';
 import { runConvolution } from './convKernels.js';
-import { padImpl } from './pad.js';
+import { pad } from './pad.js';
 
 const CONV_OPS: Record<number, string> = { 1: defineOp('conv1d'), 2: defineOp('conv2d'), 3: defineOp('conv3d') };
 
@@ -65,7 +65,8 @@ function conv(d: number, input: Tensor, weight: Tensor, bias: Tensor | null | un
     padding = total.map((t) => Math.floor(t / 2));
     // odd totals: the extra element goes after, padded explicitly (F.pad's order: last dim first)
     const extra = total.map((t, i) => t - 2 * padding[i]!);
-    if (extra.some((e) => e > 0)) x = padImpl(input, [...extra].reverse().flatMap((e) => [0, e]), 'constant', 0);
+    // the public (traced) pad, so that autograd sees it: PyTorch's ConstantPadNdBackward0 before the convolution
+    if (extra.some((e) => e > 0)) x = pad(input, [...extra].reverse().flatMap((e) => [0, e]), 'constant', 0);
   } else if (typeof spec === 'string') throw new RuntimeError(`Invalid padding string: '${String(spec)}'`);
   else padding = expandArg(spec, d, 'padding');
   const op = CONV_OPS[d]!;

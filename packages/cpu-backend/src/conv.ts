@@ -5,7 +5,8 @@
 import { reference } from '@torchlet/tensor/backend';
 import type { Backend, Conv2dParams } from '@torchlet/tensor/backend';
 import type { CpuBuffer, CpuView } from './buffer.js';
-import { gemmBlocked as gemm, gemmTransposedB } from './gemm.js';
+import { gemm } from './gemm.js';
+import type { StridedMatrix } from './gemm.js';
 
 type Floats = Float32Array | Float64Array;
 
@@ -100,6 +101,9 @@ function packWeight(weight: CpuView, grp: number, geo: Geometry, dst: Float64Arr
   }
 }
 
+/** A contiguous row-major float64 matrix with `cols` columns, as a GEMM operand. */
+const rowMajor = (data: Float64Array, cols: number): StridedMatrix => ({ data, offset: 0, rowStride: cols, colStride: 1 });
+
 /**
  * conv2d forward: out[img, o] = W[o] · cols(img) (+ bias[o]).
  * @example conv2d(x, w, bias, out, { stride: [1, 1], padding: [0, 0], dilation: [1, 1], groups: 1 })
@@ -117,7 +121,7 @@ function conv2dFloat(x: CpuView, weight: CpuView, bias: CpuView | undefined, out
     packWeight(weight, grp, geo, wmat, false);
     for (let img = 0; img < n; img++) {
       im2col(x, img, grp * geo.cg, geo, cols);
-      gemm(wmat, cols, res, og, k, l);
+      gemm(og, l, k, rowMajor(wmat, k), rowMajor(cols, l), res);
       for (let oc = 0; oc < og; oc++) {
         const ch = grp * og + oc;
         const add = b && bias ? b[bias.offset + ch * bias.strides[0]!]! : 0;
@@ -153,7 +157,7 @@ function inputGradFloat(gradOut: CpuView, weight: CpuView, gradIn: CpuView, p: C
         const base = gradOut.offset + img * gN + (grp * og + oc) * gC;
         for (let y = 0; y < oh; y++) for (let xx = 0; xx < ow; xx++) go[q++] = gd[base + y * gH + xx * gW]!;
       }
-      gemm(wT, go, cols, k, og, l);
+      gemm(k, l, og, rowMajor(wT, og), rowMajor(go, l), cols);
       plane.fill(0);
       let r = 0;
       for (let c = 0; c < cg; c++) {
@@ -183,22 +187,20 @@ function weightGradFloat(x: CpuView, gradOut: CpuView, gradWeight: CpuView, p: C
   const { n, g, og, cg, k, l, kh, kw, oh, ow } = geo;
   const cols = new Float64Array(k * l);
   const go = new Float64Array(og * l);
-  const part = new Float64Array(og * k);
   const acc = new Float64Array(og * k);
   const gd = gradOut.buf.data as Floats;
   const [gN, gC, gH, gW] = gradOut.strides as [number, number, number, number];
   const wd = gradWeight.buf.data as Floats;
   const [sO, sC, sH, sW] = gradWeight.strides as [number, number, number, number];
   for (let grp = 0; grp < g; grp++) {
-    acc.fill(0);
     for (let img = 0; img < n; img++) {
       im2col(x, img, grp * cg, geo, cols);
       for (let oc = 0, q = 0; oc < og; oc++) {
         const base = gradOut.offset + img * gN + (grp * og + oc) * gC;
         for (let y = 0; y < oh; y++) for (let xx = 0; xx < ow; xx++) go[q++] = gd[base + y * gH + xx * gW]!;
       }
-      gemmTransposedB(go, cols, part, og, l, k);
-      for (let q = 0; q < og * k; q++) acc[q] = acc[q]! + part[q]!;
+      // colsᵀ is read in place: (row p, column j) of [l×k] is cols[j·l + p]
+      gemm(og, k, l, rowMajor(go, l), { data: cols, offset: 0, rowStride: 1, colStride: l }, acc, img > 0);
     }
     for (let oc = 0, q = 0; oc < og; oc++) {
       for (let c = 0; c < cg; c++) {

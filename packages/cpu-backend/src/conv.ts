@@ -105,6 +105,12 @@ function packWeight(weight: CpuView, grp: number, geo: Geometry, dst: Floats, tr
 /** A contiguous row-major float64 matrix with `cols` columns, as a GEMM operand. */
 const rowMajor = (data: Floats, cols: number): StridedMatrix => ({ data, offset: 0, rowStride: cols, colStride: 1 });
 
+/** The one stride by which the flattened index y·OW + x of an [OH, OW] plane advances, or null if there is none. */
+function planeRun(strides: readonly number[], oh: number, ow: number): number | null {
+  const [sH, sW] = [strides[2]!, strides[3]!];
+  return ow <= 1 ? sH : oh <= 1 || sH === ow * sW ? sW : null;
+}
+
 /** A scratch operand matrix: float32 when every view it is built from is float32, else float64. */
 const scratch = (len: number, ...from: CpuView[]): Floats => (from.every((v) => v.dtype === 'float32') ? new Float32Array(len) : new Float64Array(len));
 
@@ -117,8 +123,7 @@ function gradPlanes(gradOut: CpuView, img: number, ch0: number, geo: Geometry, c
   const gd = gradOut.buf.data as Floats;
   const [gN, gC, gH, gW] = gradOut.strides as [number, number, number, number];
   const base = gradOut.offset + img * gN + ch0 * gC;
-  // the flattened plane index y·OW + x advances by one stride throughout
-  const run = ow <= 1 ? gH : oh <= 1 || gH === ow * gW ? gW : null;
+  const run = planeRun(gradOut.strides, oh, ow);
   if (run !== null) return { data: gd, offset: base, rowStride: gC, colStride: run };
   for (let oc = 0, q = 0; oc < og; oc++) {
     for (let y = 0; y < oh; y++) for (let xx = 0; xx < ow; xx++) copy[q++] = gd[base + oc * gC + y * gH + xx * gW]!;
@@ -132,25 +137,37 @@ function gradPlanes(gradOut: CpuView, img: number, ch0: number, geo: Geometry, c
  */
 function conv2dFloat(x: CpuView, weight: CpuView, bias: CpuView | undefined, out: CpuView, p: Conv2dParams): void {
   const geo = geometry(x, weight, out, p);
-  const { n, g, og, k, l, ow } = geo;
+  const { n, g, og, k, l, oh, ow } = geo;
   const cols = scratch(k * l, x, weight);
   const wmat = scratch(og * k, x, weight);
-  const res = new Float64Array(og * l);
   const o = out.buf.data as Floats;
   const [sN, sC, sH, sW] = out.strides as [number, number, number, number];
   const b = bias?.buf.data as Floats | undefined;
+  const biasAt = (ch: number): number => (b && bias ? b[bias.offset + ch * bias.strides[0]!]! : 0);
+  const run = planeRun(out.strides, oh, ow);
+  // where out's planes are not one strided run, results go through a contiguous block
+  const res = run === null ? new Float64Array(og * l) : null;
   for (let grp = 0; grp < g; grp++) {
     packWeight(weight, grp, geo, wmat, false);
     for (let img = 0; img < n; img++) {
       im2col(x, img, grp * geo.cg, geo, cols);
-      gemm(og, l, k, rowMajor(wmat, k), rowMajor(cols, l), res);
+      const base = out.offset + img * sN + grp * og * sC;
+      if (run !== null) {
+        // out starts as the bias and the GEMM adds into it
+        for (let oc = 0; oc < og && b; oc++) {
+          const [v, at] = [biasAt(grp * og + oc), base + oc * sC];
+          if (run === 1) o.fill(v, at, at + l);
+          else for (let q = 0; q < l; q++) o[at + q * run] = v;
+        }
+        gemm(og, l, k, rowMajor(wmat, k), rowMajor(cols, l), { data: o, offset: base, rowStride: sC, colStride: run }, b !== undefined);
+        continue;
+      }
+      gemm(og, l, k, rowMajor(wmat, k), rowMajor(cols, l), rowMajor(res!, l));
       for (let oc = 0; oc < og; oc++) {
-        const ch = grp * og + oc;
-        const add = b && bias ? b[bias.offset + ch * bias.strides[0]!]! : 0;
-        const base = out.offset + img * sN + ch * sC;
-        for (let y = 0, q = oc * l; y < geo.oh; y++) {
-          const row = base + y * sH;
-          for (let xx = 0; xx < ow; xx++, q++) o[row + xx * sW] = res[q]! + add;
+        const add = biasAt(grp * og + oc);
+        for (let y = 0, q = oc * l; y < oh; y++) {
+          const row = base + oc * sC + y * sH;
+          for (let xx = 0; xx < ow; xx++, q++) o[row + xx * sW] = res![q]! + add;
         }
       }
     }
@@ -173,7 +190,7 @@ function inputGradFloat(gradOut: CpuView, weight: CpuView, gradIn: CpuView, p: C
   for (let grp = 0; grp < g; grp++) {
     packWeight(weight, grp, geo, wT, true);
     for (let img = 0; img < n; img++) {
-      gemm(k, l, og, rowMajor(wT, og), gradPlanes(gradOut, img, grp * og, geo, go), cols);
+      gemm(k, l, og, rowMajor(wT, og), gradPlanes(gradOut, img, grp * og, geo, go), rowMajor(cols, l));
       plane.fill(0);
       let r = 0;
       for (let c = 0; c < cg; c++) {
@@ -210,7 +227,7 @@ function weightGradFloat(x: CpuView, gradOut: CpuView, gradWeight: CpuView, p: C
     for (let img = 0; img < n; img++) {
       im2col(x, img, grp * cg, geo, cols);
       // colsᵀ is read in place: (row p, column j) of [l×k] is cols[j·l + p]
-      gemm(og, k, l, gradPlanes(gradOut, img, grp * og, geo, go), { data: cols, offset: 0, rowStride: 1, colStride: l }, acc, img > 0);
+      gemm(og, k, l, gradPlanes(gradOut, img, grp * og, geo, go), { data: cols, offset: 0, rowStride: 1, colStride: l }, rowMajor(acc, k), img > 0);
     }
     for (let oc = 0, q = 0; oc < og; oc++) {
       for (let c = 0; c < cg; c++) {

@@ -22,6 +22,11 @@ function stored(values: number[], rows: number, cols: number, layout: 'rowMajor'
   return { data, offset, rowStride, colStride };
 }
 
+/** The [rows×cols] matrix stored in `x`, row-major. */
+function read(x: StridedMatrix, rows: number, cols: number): number[] {
+  return Array.from({ length: rows * cols }, (_, q) => x.data[x.offset + Math.floor(q / cols) * x.rowStride + (q % cols) * x.colStride]!);
+}
+
 // small integers: every product and sum is exact in float64, and in float32 too
 // (sums stay far below 2^24)
 const ints = (len: number, mul: number, mod: number): number[] => Array.from({ length: len }, (_, i) => ((i * mul) % mod) - (mod >> 1));
@@ -42,9 +47,11 @@ describe.each(KERNELS)('gemm, %s kernel', (_, kernelOrNull) => {
       it(`${m}×${k} · ${k}×${n}, a ${la}, b ${lb}, ${ctor.name}`, () => {
         const a = ints(m * k, 37, 11);
         const b = ints(k * n, 17, 7);
-        const c = new Float64Array(m * n).fill(99);
+        // the result in the third layout, prefilled with garbage that must be overwritten
+        const lc = (['rowMajor', 'colMajor', 'strided'] as const).find((l) => l !== la && l !== lb)!;
+        const c = stored(new Array<number>(m * n).fill(99), m, n, lc, ctor);
         gemm(m, n, k, stored(a, m, k, la, ctor), stored(b, k, n, lb, ctor), c, false, kernel);
-        expect(Array.from(c)).toEqual(naive(a, b, m, k, n));
+        expect(read(c, m, n)).toEqual(naive(a, b, m, k, n));
       });
     }
   }
@@ -53,8 +60,8 @@ describe.each(KERNELS)('gemm, %s kernel', (_, kernelOrNull) => {
     const [m, k, n] = [6, 300, 7];
     const a = ints(m * k, 5, 9);
     const b = ints(k * n, 3, 5);
-    const c = new Float64Array(m * n).fill(2);
+    const c = stored(new Array<number>(m * n).fill(2), m, n, 'strided', Float32Array);
     gemm(m, n, k, stored(a, m, k, 'rowMajor', Float64Array), stored(b, k, n, 'colMajor', Float64Array), c, true, kernel);
-    expect(Array.from(c)).toEqual(naive(a, b, m, k, n).map((v) => v + 2));
+    expect(read(c, m, n)).toEqual(naive(a, b, m, k, n).map((v) => v + 2));
   });
 });

@@ -5,13 +5,14 @@
 // which keeps an mr×nr tile of C in registers and streams both panels
 // contiguously. The kernel is WebAssembly SIMD where the runtime has it
 // (f32x4 for float32 operands, f64x2 otherwise; wasmGemm.ts), else TypeScript.
-// Across KC blocks, partial sums accumulate into C in float64.
+// C is written in place through its strides (float32 or float64), so callers
+// need no result copy; across KC blocks partial sums accumulate in C.
 
 import { tsKernel } from './gemmKernel.js';
 import type { BlockKernel } from './gemmKernel.js';
 import { wasmKernel } from './wasmGemm.js';
 
-/** A strided 2-d operand: element (i, j) is `data[offset + i·rowStride + j·colStride]`. */
+/** A strided 2-d operand or result: element (i, j) is `data[offset + i·rowStride + j·colStride]`. */
 export interface StridedMatrix {
   readonly data: Float32Array | Float64Array;
   readonly offset: number;
@@ -49,8 +50,15 @@ function packB(b: StridedMatrix, p0: number, j0: number, kc: number, nc: number,
     const panel = jr * kc;
     if (cs === 1 && jr + nr <= nc) {
       // row-major B: each depth step copies nr neighbours
-      for (let p = 0, d = panel, s = b.offset + p0 * rs + j0 + jr; p < kc; p++, d += nr, s += rs) {
-        for (let j = 0; j < nr; j++) dst[d + j] = data[s + j]!;
+      let [d, s] = [panel, b.offset + p0 * rs + j0 + jr];
+      if (nr === 8) {
+        // unrolled for the f32x4 kernel's panel width: the copy is as hot as the kernel when M is small
+        for (let p = 0; p < kc; p++, d += 8, s += rs) {
+          dst[d] = data[s]!; dst[d + 1] = data[s + 1]!; dst[d + 2] = data[s + 2]!; dst[d + 3] = data[s + 3]!;
+          dst[d + 4] = data[s + 4]!; dst[d + 5] = data[s + 5]!; dst[d + 6] = data[s + 6]!; dst[d + 7] = data[s + 7]!;
+        }
+      } else {
+        for (let p = 0; p < kc; p++, d += nr, s += rs) for (let j = 0; j < nr; j++) dst[d + j] = data[s + j]!;
       }
       continue;
     }
@@ -75,17 +83,18 @@ function defaultKernel(a: StridedMatrix, b: StridedMatrix): BlockKernel {
 
 /**
  * c[M×N] = a[M×K] · b[K×N] (or c += … with `accumulate`), for strided float32 or
- * float64 operands; c is a contiguous row-major float64 array. `kernel` picks
+ * float64 operands and result (c must not overlap a or b). `kernel` picks
  * the micro-kernel (tests use it to cover every one); by default the fastest available.
  *
  * @example
  * // C = A · Bᵀ with B stored row-major as [N×K]
- * gemm(m, n, k, { data: a, offset: 0, rowStride: k, colStride: 1 }, { data: bt, offset: 0, rowStride: 1, colStride: k }, c);
+ * gemm(m, n, k, { data: a, offset: 0, rowStride: k, colStride: 1 }, { data: bt, offset: 0, rowStride: 1, colStride: k }, { data: c, offset: 0, rowStride: n, colStride: 1 });
  */
-export function gemm(m: number, n: number, k: number, a: StridedMatrix, b: StridedMatrix, c: Float64Array, accumulate = false, kernel = defaultKernel(a, b)): void {
+export function gemm(m: number, n: number, k: number, a: StridedMatrix, b: StridedMatrix, c: StridedMatrix, accumulate = false, kernel = defaultKernel(a, b)): void {
   if (m === 0 || n === 0) return;
+  const { data: cd, rowStride: crs, colStride: ccs } = c;
   if (k === 0) {
-    if (!accumulate) c.fill(0, 0, m * n);
+    if (!accumulate) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) cd[c.offset + i * crs + j * ccs] = 0;
     return;
   }
   const { mr, nr } = kernel;
@@ -107,10 +116,11 @@ export function gemm(m: number, n: number, k: number, a: StridedMatrix, b: Strid
         ws.run(roundUp(mc, mr), ncPad, kc);
         // the valid mc×nc corner of the padded block into C
         for (let i = 0; i < mc; i++) {
-          const row = (i0 + i) * n + j0;
+          const row = c.offset + (i0 + i) * crs + j0 * ccs;
           const src = i * ncPad;
-          if (add) for (let j = 0; j < nc; j++) c[row + j] = c[row + j]! + blk[src + j]!;
-          else for (let j = 0; j < nc; j++) c[row + j] = blk[src + j]!;
+          if (!add && ccs === 1) cd.set(blk.subarray(src, src + nc), row); // a native copy (and cast)
+          else if (add) for (let j = 0, d = row; j < nc; j++, d += ccs) cd[d] = cd[d]! + blk[src + j]!;
+          else for (let j = 0, d = row; j < nc; j++, d += ccs) cd[d] = blk[src + j]!;
         }
       }
     }

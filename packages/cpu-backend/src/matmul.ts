@@ -1,6 +1,6 @@
-// Batched strided matmul. float32/float64 operands go straight to the shared
-// packed GEMM core (gemm.ts), which reads any strides; other dtypes are first
-// copied into contiguous float64 matrices. The float64 result is cast to out's dtype.
+// Batched strided matmul. float32/float64 operands and result go straight to the
+// shared packed GEMM core (gemm.ts), which reads and writes any strides; other
+// dtypes are multiplied as contiguous float64 copies and cast to out's dtype.
 
 import { elementOffsets, isFloatingPoint } from '@torchlet/tensor/backend';
 import type { DType } from '@torchlet/tensor/backend';
@@ -92,7 +92,6 @@ export function matmul(a: CpuView, b: CpuView, out: CpuView): void {
     matmulInt64(a, b, out, [aBase, bBase, oBase], m, k, n);
     return;
   }
-  const pc = new Float64Array(m * n);
   const [ars, acs, brs, bcs] = [a.strides[r - 2]!, a.strides[r - 1]!, b.strides[r - 2]!, b.strides[r - 1]!];
   const [ors, ocs] = [out.strides[r - 2]!, out.strides[r - 1]!];
   if (isF32OrF64(a) && isF32OrF64(b) && isF32OrF64(out)) {
@@ -100,18 +99,14 @@ export function matmul(a: CpuView, b: CpuView, out: CpuView): void {
     for (let t = 0; t < oBase.length; t++) {
       const am: StridedMatrix = { data: a.buf.data as Float32Array | Float64Array, offset: aBase[t]!, rowStride: ars, colStride: acs };
       const bm: StridedMatrix = { data: b.buf.data as Float32Array | Float64Array, offset: bBase[t]!, rowStride: brs, colStride: bcs };
-      gemm(m, n, k, am, bm, pc);
-      // the typed-array store rounds to float32 where out is float32
-      for (let i = 0, q = 0; i < m; i++) {
-        const row = oBase[t]! + i * ors;
-        for (let j = 0; j < n; j++, q++) o[row + j * ocs] = pc[q]!;
-      }
+      gemm(m, n, k, am, bm, { data: o, offset: oBase[t]!, rowStride: ors, colStride: ocs });
     }
     return;
   }
   const multiply = out.dtype === 'int32' ? gemmInt32 : gemmFloat64;
   const pa = new Float64Array(m * k);
   const pb = new Float64Array(k * n);
+  const pc = new Float64Array(m * n);
   const oIdx = new Int32Array(m * n);
   const from = resultDtype(out.dtype);
   const norm = from === 'int64' ? normalizer('int64') : null;
@@ -130,5 +125,5 @@ export function matmul(a: CpuView, b: CpuView, out: CpuView): void {
 
 /** c = a · b for contiguous row-major float64 matrices, through the shared GEMM core. */
 function gemmFloat64(a: Float64Array, b: Float64Array, c: Float64Array, m: number, k: number, n: number): void {
-  gemm(m, n, k, { data: a, offset: 0, rowStride: k, colStride: 1 }, { data: b, offset: 0, rowStride: n, colStride: 1 }, c);
+  gemm(m, n, k, { data: a, offset: 0, rowStride: k, colStride: 1 }, { data: b, offset: 0, rowStride: n, colStride: 1 }, { data: c, offset: 0, rowStride: n, colStride: 1 });
 }

@@ -94,7 +94,9 @@ export function matmul(a: CpuView, b: CpuView, out: CpuView): void {
   }
   const [ars, acs, brs, bcs] = [a.strides[r - 2]!, a.strides[r - 1]!, b.strides[r - 2]!, b.strides[r - 1]!];
   const [ors, ocs] = [out.strides[r - 2]!, out.strides[r - 1]!];
-  if (isF32OrF64(a) && isF32OrF64(b) && isF32OrF64(out)) {
+  // the GEMM core writes C while it still reads A and B: an out sharing their storage takes the copying path
+  const disjoint = out.buf !== a.buf && out.buf !== b.buf;
+  if (disjoint && isF32OrF64(a) && isF32OrF64(b) && isF32OrF64(out)) {
     const o = out.buf.data as Float32Array | Float64Array;
     for (let t = 0; t < oBase.length; t++) {
       const am: StridedMatrix = { data: a.buf.data as Float32Array | Float64Array, offset: aBase[t]!, rowStride: ars, colStride: acs };

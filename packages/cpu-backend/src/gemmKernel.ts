@@ -21,6 +21,8 @@ export interface BlockKernel {
   workspace(apLen: number, bpLen: number, cLen: number): BlockWorkspace;
 }
 
+let scratch = new Float64Array(0);
+
 /** The TypeScript 4×4 micro-kernel over every (A panel, B panel) pair of a block. */
 function tsBlock(ap: Float64Array, bp: Float64Array, c: Float64Array, mc: number, nc: number, kc: number): void {
   for (let jr = 0; jr < nc; jr += 4) {
@@ -54,9 +56,11 @@ export const tsKernel: BlockKernel = {
   mr: 4,
   nr: 4,
   workspace(apLen, bpLen, cLen) {
-    const ap = new Float64Array(apLen);
-    const bp = new Float64Array(bpLen);
-    const c = new Float64Array(cLen);
+    // one buffer, kept between calls (gemm never nests), grown to the largest request
+    if (scratch.length < apLen + bpLen + cLen) scratch = new Float64Array(apLen + bpLen + cLen);
+    const ap = scratch.subarray(0, apLen);
+    const bp = scratch.subarray(apLen, apLen + bpLen);
+    const c = scratch.subarray(apLen + bpLen, apLen + bpLen + cLen);
     return { ap, bp, c, run: (mc, nc, kc) => tsBlock(ap, bp, c, mc, nc, kc) };
   },
 };

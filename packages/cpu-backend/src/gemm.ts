@@ -4,7 +4,8 @@
 // transposed, any strides, float32 or float64) reaches the same micro-kernel,
 // which keeps an mr×nr tile of C in registers and streams both panels
 // contiguously. The kernel is WebAssembly SIMD where the runtime has it
-// (f32x4 for float32 operands, f64x2 otherwise; wasmGemm.ts), else TypeScript.
+// (f32x4 for float32 operands, which then accumulate in float32 within a KC
+// block as PyTorch's float32 GEMM does; f64x2 otherwise; wasmGemm.ts), else TypeScript.
 // C is written in place through its strides (float32 or float64), so callers
 // need no result copy; across KC blocks partial sums accumulate in C.
 

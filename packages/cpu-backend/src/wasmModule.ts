@@ -13,6 +13,7 @@ const OP = {
 } as const;
 const SIMD = { load: 0x00, load32Splat: 0x09, load64Splat: 0x0a, store: 0x0b, const: 0x0c, f32x4Add: 0xe4, f32x4Mul: 0xe6, f64x2Add: 0xf0, f64x2Mul: 0xf2 } as const;
 const I32 = 0x7f;
+// rows of the register tile: 6 and 8 (12, 16 accumulators) measured slower in V8 than 4
 const MR = 4;
 const V128 = 0x7b;
 
@@ -44,7 +45,12 @@ const section = (id: number, body: number[]): number[] => [id, ...uleb(body.leng
 const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
 const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
 
-/** Rows of A and columns of B in one register tile, and bytes per element, for `lanes`. */
+/**
+ * Rows of A and columns of B in one register tile, and bytes per element, for `lanes`.
+ *
+ * @example
+ * tileShape('f32'); // { mr: 4, nr: 8, bytes: 4 }
+ */
 export function tileShape(lanes: Lanes): { mr: number; nr: number; bytes: number } {
   // MR rows × 2 vectors of C either way: 4 f64 or 8 f32 columns
   return lanes === 'f64' ? { mr: MR, nr: 4, bytes: 8 } : { mr: MR, nr: 8, bytes: 4 };

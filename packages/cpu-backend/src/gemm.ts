@@ -49,17 +49,13 @@ function packB(b: StridedMatrix, p0: number, j0: number, kc: number, nc: number,
   const { data, rowStride: rs, colStride: cs } = b;
   for (let jr = 0; jr < nc; jr += nr) {
     const panel = jr * kc;
-    if (cs === 1 && jr + nr <= nc) {
-      // row-major B: each depth step copies nr neighbours
-      let [d, s] = [panel, b.offset + p0 * rs + j0 + jr];
-      if (nr === 8) {
-        // unrolled for the f32x4 kernel's panel width: the copy is as hot as the kernel when M is small
-        for (let p = 0; p < kc; p++, d += 8, s += rs) {
-          dst[d] = data[s]!; dst[d + 1] = data[s + 1]!; dst[d + 2] = data[s + 2]!; dst[d + 3] = data[s + 3]!;
-          dst[d + 4] = data[s + 4]!; dst[d + 5] = data[s + 5]!; dst[d + 6] = data[s + 6]!; dst[d + 7] = data[s + 7]!;
-        }
-      } else {
-        for (let p = 0; p < kc; p++, d += nr, s += rs) for (let j = 0; j < nr; j++) dst[d + j] = data[s + j]!;
+    if (nr === 8 && jr + 8 <= nc) {
+      // a full panel of the f32x4 kernel's width, one depth step (8 columns, any strides) per
+      // iteration: this copy is as hot as the kernel when M is small (conv2d's Og rows)
+      const [c1, c2, c3, c4, c5, c6, c7] = [cs, 2 * cs, 3 * cs, 4 * cs, 5 * cs, 6 * cs, 7 * cs];
+      for (let p = 0, d = panel, s = b.offset + p0 * rs + (j0 + jr) * cs; p < kc; p++, d += 8, s += rs) {
+        dst[d] = data[s]!; dst[d + 1] = data[s + c1]!; dst[d + 2] = data[s + c2]!; dst[d + 3] = data[s + c3]!;
+        dst[d + 4] = data[s + c4]!; dst[d + 5] = data[s + c5]!; dst[d + 6] = data[s + c6]!; dst[d + 7] = data[s + c7]!;
       }
       continue;
     }

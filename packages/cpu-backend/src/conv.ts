@@ -1,11 +1,13 @@
 // The conv2d fast paths for float32/float64: im2col straight from the strided
-// input into a float64 column matrix, one gemm per (image, group), and col2im
-// for the input gradient. Other dtypes take the reference decomposition.
+// input into a column matrix (float32 when the operands are, so that the GEMM
+// core takes its f32x4 kernel), one gemm per (image, group), and col2im for the
+// input gradient. Other dtypes take the reference decomposition.
 
 import { reference } from '@torchlet/tensor/backend';
 import type { Backend, Conv2dParams } from '@torchlet/tensor/backend';
 import type { CpuBuffer, CpuView } from './buffer.js';
-import { gemmBlocked as gemm, gemmTransposedB } from './gemm.js';
+import { gemm } from './gemm.js';
+import type { StridedMatrix } from './gemm.js';
 
 type Floats = Float32Array | Float64Array;
 
@@ -53,7 +55,7 @@ function validRange(outSize: number, size: number, stride: number, pad: number, 
  * cols[r][q] (r = (c·kH + i)·kW + j over the group's channels, q = oy·OW + ox) =
  * x[img, c0 + c, oy·sH − pH + i·dH, ox·sW − pW + j·dW], zero outside the input.
  */
-function im2col(x: CpuView, img: number, c0: number, geo: Geometry, cols: Float64Array): void {
+function im2col(x: CpuView, img: number, c0: number, geo: Geometry, cols: Floats): void {
   const data = x.buf.data as Floats;
   const [sN, sC, sH, sW] = x.strides as [number, number, number, number];
   const { cg, kh, kw, oh, ow, h, w, l, p } = geo;
@@ -83,7 +85,7 @@ function im2col(x: CpuView, img: number, c0: number, geo: Geometry, cols: Float6
 }
 
 /** The weight of group `grp` as a row-major [Og][K] matrix, or [K][Og] when `transposed`. */
-function packWeight(weight: CpuView, grp: number, geo: Geometry, dst: Float64Array, transposed: boolean): void {
+function packWeight(weight: CpuView, grp: number, geo: Geometry, dst: Floats, transposed: boolean): void {
   const data = weight.buf.data as Floats;
   const [sO, sC, sH, sW] = weight.strides as [number, number, number, number];
   const { og, cg, kh, kw, k } = geo;
@@ -100,31 +102,72 @@ function packWeight(weight: CpuView, grp: number, geo: Geometry, dst: Float64Arr
   }
 }
 
+/** A contiguous row-major float64 matrix with `cols` columns, as a GEMM operand. */
+const rowMajor = (data: Floats, cols: number): StridedMatrix => ({ data, offset: 0, rowStride: cols, colStride: 1 });
+
+/** The one stride by which the flattened index y·OW + x of an [OH, OW] plane advances, or null if there is none. */
+function planeRun(strides: readonly number[], oh: number, ow: number): number | null {
+  const [sH, sW] = [strides[2]!, strides[3]!];
+  return ow <= 1 ? sH : oh <= 1 || sH === ow * sW ? sW : null;
+}
+
+/** A scratch operand matrix: float32 when every view it is built from is float32, else float64. */
+const scratch = (len: number, ...from: CpuView[]): Floats => (from.every((v) => v.dtype === 'float32') ? new Float32Array(len) : new Float64Array(len));
+
+/**
+ * gradOut's channels [ch0, ch0 + og) of image `img` as an [Og × OH·OW] operand:
+ * read in place when each plane is one strided run, else copied into `copy`.
+ */
+function gradPlanes(gradOut: CpuView, img: number, ch0: number, geo: Geometry, copy: Floats): StridedMatrix {
+  const { og, oh, ow, l } = geo;
+  const gd = gradOut.buf.data as Floats;
+  const [gN, gC, gH, gW] = gradOut.strides as [number, number, number, number];
+  const base = gradOut.offset + img * gN + ch0 * gC;
+  const run = planeRun(gradOut.strides, oh, ow);
+  if (run !== null) return { data: gd, offset: base, rowStride: gC, colStride: run };
+  for (let oc = 0, q = 0; oc < og; oc++) {
+    for (let y = 0; y < oh; y++) for (let xx = 0; xx < ow; xx++) copy[q++] = gd[base + oc * gC + y * gH + xx * gW]!;
+  }
+  return rowMajor(copy, l);
+}
+
 /**
  * conv2d forward: out[img, o] = W[o] · cols(img) (+ bias[o]).
  * @example conv2d(x, w, bias, out, { stride: [1, 1], padding: [0, 0], dilation: [1, 1], groups: 1 })
  */
 function conv2dFloat(x: CpuView, weight: CpuView, bias: CpuView | undefined, out: CpuView, p: Conv2dParams): void {
   const geo = geometry(x, weight, out, p);
-  const { n, g, og, k, l, ow } = geo;
-  const cols = new Float64Array(k * l);
-  const wmat = new Float64Array(og * k);
-  const res = new Float64Array(og * l);
+  const { n, g, og, k, l, oh, ow } = geo;
+  const cols = scratch(k * l, x, weight);
+  const wmat = scratch(og * k, x, weight);
   const o = out.buf.data as Floats;
   const [sN, sC, sH, sW] = out.strides as [number, number, number, number];
   const b = bias?.buf.data as Floats | undefined;
+  const biasAt = (ch: number): number => (b && bias ? b[bias.offset + ch * bias.strides[0]!]! : 0);
+  const run = planeRun(out.strides, oh, ow);
+  // where out's planes are not one strided run, results go through a contiguous block
+  const res = run === null ? new Float64Array(og * l) : null;
   for (let grp = 0; grp < g; grp++) {
     packWeight(weight, grp, geo, wmat, false);
     for (let img = 0; img < n; img++) {
       im2col(x, img, grp * geo.cg, geo, cols);
-      gemm(wmat, cols, res, og, k, l);
+      const base = out.offset + img * sN + grp * og * sC;
+      if (run !== null) {
+        // out starts as the bias and the GEMM adds into it
+        for (let oc = 0; oc < og && b; oc++) {
+          const [v, at] = [biasAt(grp * og + oc), base + oc * sC];
+          if (run === 1) o.fill(v, at, at + l);
+          else for (let q = 0; q < l; q++) o[at + q * run] = v;
+        }
+        gemm(og, l, k, rowMajor(wmat, k), rowMajor(cols, l), { data: o, offset: base, rowStride: sC, colStride: run }, b !== undefined);
+        continue;
+      }
+      gemm(og, l, k, rowMajor(wmat, k), rowMajor(cols, l), rowMajor(res!, l));
       for (let oc = 0; oc < og; oc++) {
-        const ch = grp * og + oc;
-        const add = b && bias ? b[bias.offset + ch * bias.strides[0]!]! : 0;
-        const base = out.offset + img * sN + ch * sC;
-        for (let y = 0, q = oc * l; y < geo.oh; y++) {
-          const row = base + y * sH;
-          for (let xx = 0; xx < ow; xx++, q++) o[row + xx * sW] = res[q]! + add;
+        const add = biasAt(grp * og + oc);
+        for (let y = 0, q = oc * l; y < oh; y++) {
+          const row = base + oc * sC + y * sH;
+          for (let xx = 0; xx < ow; xx++, q++) o[row + xx * sW] = res![q]! + add;
         }
       }
     }
@@ -138,22 +181,16 @@ function inputGradFloat(gradOut: CpuView, weight: CpuView, gradIn: CpuView, p: C
   const [strH, strW] = p.stride;
   const [padH, padW] = p.padding;
   const [dilH, dilW] = p.dilation;
-  const wT = new Float64Array(k * og);
-  const go = new Float64Array(og * l);
+  const wT = scratch(k * og, gradOut, weight);
+  const go = scratch(og * l, gradOut, weight);
   const cols = new Float64Array(k * l);
   const plane = new Float64Array(cg * h * w);
-  const gd = gradOut.buf.data as Floats;
-  const [gN, gC, gH, gW] = gradOut.strides as [number, number, number, number];
   const od = gradIn.buf.data as Floats;
   const [iN, iC, iH, iW] = gradIn.strides as [number, number, number, number];
   for (let grp = 0; grp < g; grp++) {
     packWeight(weight, grp, geo, wT, true);
     for (let img = 0; img < n; img++) {
-      for (let oc = 0, q = 0; oc < og; oc++) {
-        const base = gradOut.offset + img * gN + (grp * og + oc) * gC;
-        for (let y = 0; y < oh; y++) for (let xx = 0; xx < ow; xx++) go[q++] = gd[base + y * gH + xx * gW]!;
-      }
-      gemm(wT, go, cols, k, og, l);
+      gemm(k, l, og, rowMajor(wT, og), gradPlanes(gradOut, img, grp * og, geo, go), rowMajor(cols, l));
       plane.fill(0);
       let r = 0;
       for (let c = 0; c < cg; c++) {
@@ -180,25 +217,17 @@ function inputGradFloat(gradOut: CpuView, weight: CpuView, gradIn: CpuView, p: C
 /** conv2d's weight gradient: Σ over images of gradOut · colsᵀ (dot products of rows, both contiguous). */
 function weightGradFloat(x: CpuView, gradOut: CpuView, gradWeight: CpuView, p: Conv2dParams): void {
   const geo = geometry(x, gradWeight, gradOut, p);
-  const { n, g, og, cg, k, l, kh, kw, oh, ow } = geo;
-  const cols = new Float64Array(k * l);
-  const go = new Float64Array(og * l);
-  const part = new Float64Array(og * k);
+  const { n, g, og, cg, k, l, kh, kw } = geo;
+  const cols = scratch(k * l, x, gradOut);
+  const go = scratch(og * l, x, gradOut);
   const acc = new Float64Array(og * k);
-  const gd = gradOut.buf.data as Floats;
-  const [gN, gC, gH, gW] = gradOut.strides as [number, number, number, number];
   const wd = gradWeight.buf.data as Floats;
   const [sO, sC, sH, sW] = gradWeight.strides as [number, number, number, number];
   for (let grp = 0; grp < g; grp++) {
-    acc.fill(0);
     for (let img = 0; img < n; img++) {
       im2col(x, img, grp * cg, geo, cols);
-      for (let oc = 0, q = 0; oc < og; oc++) {
-        const base = gradOut.offset + img * gN + (grp * og + oc) * gC;
-        for (let y = 0; y < oh; y++) for (let xx = 0; xx < ow; xx++) go[q++] = gd[base + y * gH + xx * gW]!;
-      }
-      gemmTransposedB(go, cols, part, og, l, k);
-      for (let q = 0; q < og * k; q++) acc[q] = acc[q]! + part[q]!;
+      // colsᵀ is read in place: (row p, column j) of [l×k] is cols[j·l + p]
+      gemm(og, k, l, gradPlanes(gradOut, img, grp * og, geo, go), { data: cols, offset: 0, rowStride: 1, colStride: l }, rowMajor(acc, k), img > 0);
     }
     for (let oc = 0, q = 0; oc < og; oc++) {
       for (let c = 0; c < cg; c++) {

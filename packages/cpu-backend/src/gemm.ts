@@ -1,117 +1,125 @@
-// A register-blocked float64 gemm: four rows of C against four rows of B per
-// pass, so that each B element loaded feeds four rows and each C element
-// stored carries sixteen products (about 2–3× the plain i-k-j loop in V8).
+// The CPU backend's one float GEMM core (matmul and the conv2d family use it).
+// Goto-style: B is packed a KC×NC block at a time into nr-column panels, A an
+// MC×KC block at a time into mr-row panels, so every operand layout (row-major,
+// transposed, any strides, float32 or float64) reaches the same micro-kernel,
+// which keeps an mr×nr tile of C in registers and streams both panels
+// contiguously. The kernel is WebAssembly SIMD where the runtime has it
+// (f32x4 for float32 operands, which then accumulate in float32 within a KC
+// block as PyTorch's float32 GEMM does; f64x2 otherwise; wasmGemm.ts), else TypeScript.
+// C is written in place through its strides (float32 or float64), so callers
+// need no result copy; across KC blocks partial sums accumulate in C.
 
-/**
- * c[M×N] = a[M×K] · b[K×N] for contiguous row-major float64 arrays (c is overwritten).
- *
- * @example
- * gemmBlocked(a, b, c, 32, 75, 1024);
- */
-export function gemmBlocked(a: Float64Array, b: Float64Array, c: Float64Array, m: number, k: number, n: number): void {
-  c.fill(0, 0, m * n);
-  const m4 = m - (m % 4);
-  const k4 = k - (k % 4);
-  for (let i = 0; i < m4; i += 4) {
-    const c0 = i * n;
-    const c1 = c0 + n;
-    const c2 = c1 + n;
-    const c3 = c2 + n;
-    const a0 = i * k;
-    const a1 = a0 + k;
-    const a2 = a1 + k;
-    const a3 = a2 + k;
-    let p = 0;
-    for (; p < k4; p += 4) {
-      const x00 = a[a0 + p]!, x01 = a[a0 + p + 1]!, x02 = a[a0 + p + 2]!, x03 = a[a0 + p + 3]!;
-      const x10 = a[a1 + p]!, x11 = a[a1 + p + 1]!, x12 = a[a1 + p + 2]!, x13 = a[a1 + p + 3]!;
-      const x20 = a[a2 + p]!, x21 = a[a2 + p + 1]!, x22 = a[a2 + p + 2]!, x23 = a[a2 + p + 3]!;
-      const x30 = a[a3 + p]!, x31 = a[a3 + p + 1]!, x32 = a[a3 + p + 2]!, x33 = a[a3 + p + 3]!;
-      const b0 = p * n;
-      const b1 = b0 + n;
-      const b2 = b1 + n;
-      const b3 = b2 + n;
-      for (let j = 0; j < n; j++) {
-        const y0 = b[b0 + j]!;
-        const y1 = b[b1 + j]!;
-        const y2 = b[b2 + j]!;
-        const y3 = b[b3 + j]!;
-        c[c0 + j] = c[c0 + j]! + x00 * y0 + x01 * y1 + x02 * y2 + x03 * y3;
-        c[c1 + j] = c[c1 + j]! + x10 * y0 + x11 * y1 + x12 * y2 + x13 * y3;
-        c[c2 + j] = c[c2 + j]! + x20 * y0 + x21 * y1 + x22 * y2 + x23 * y3;
-        c[c3 + j] = c[c3 + j]! + x30 * y0 + x31 * y1 + x32 * y2 + x33 * y3;
+import { tsKernel } from './gemmKernel.js';
+import type { BlockKernel } from './gemmKernel.js';
+import { wasmKernel } from './wasmGemm.js';
+
+/** A strided 2-d operand or result: element (i, j) is `data[offset + i·rowStride + j·colStride]`. */
+export interface StridedMatrix {
+  readonly data: Float32Array | Float64Array;
+  readonly offset: number;
+  readonly rowStride: number;
+  readonly colStride: number;
+}
+
+// cache blocks: depth, rows of A, columns of B (an A block of 64×256 float64 is 128 KiB)
+const KC = 256;
+const MC = 64;
+const NC = 512;
+
+type Floats = Float32Array | Float64Array;
+
+/** Packs A[i0:i0+mc, p0:p0+kc] into mr-row panels (k-major inside a panel), zero-padding the last panel. */
+function packA(a: StridedMatrix, i0: number, p0: number, mc: number, kc: number, mr: number, dst: Floats): void {
+  const { data, rowStride: rs, colStride: cs } = a;
+  for (let ir = 0; ir < mc; ir += mr) {
+    const panel = ir * kc;
+    for (let r = 0; r < mr; r++) {
+      if (ir + r >= mc) {
+        for (let p = 0, d = panel + r; p < kc; p++, d += mr) dst[d] = 0;
+        continue;
       }
-    }
-    for (; p < k; p++) {
-      const x0 = a[a0 + p]!;
-      const x1 = a[a1 + p]!;
-      const x2 = a[a2 + p]!;
-      const x3 = a[a3 + p]!;
-      const bp = p * n;
-      for (let j = 0; j < n; j++) {
-        const y = b[bp + j]!;
-        c[c0 + j] = c[c0 + j]! + x0 * y;
-        c[c1 + j] = c[c1 + j]! + x1 * y;
-        c[c2 + j] = c[c2 + j]! + x2 * y;
-        c[c3 + j] = c[c3 + j]! + x3 * y;
-      }
-    }
-  }
-  // the last m mod 4 rows, one at a time
-  for (let i = m4; i < m; i++) {
-    const ci = i * n;
-    for (let p = 0; p < k; p++) {
-      const x = a[i * k + p]!;
-      const bp = p * n;
-      for (let j = 0; j < n; j++) c[ci + j] = c[ci + j]! + x * b[bp + j]!;
+      const src = a.offset + (i0 + ir + r) * rs + p0 * cs;
+      for (let p = 0, d = panel + r, s = src; p < kc; p++, d += mr, s += cs) dst[d] = data[s]!;
     }
   }
 }
 
-/**
- * c[M×N] = a[M×K] · b[N×K]ᵀ for contiguous row-major float64 arrays (c is
- * overwritten): dot products of rows, sixteen at a time (4 rows of a × 4 rows
- * of b), so that both operands stream along their contiguous K.
- *
- * @example
- * gemmTransposedB(gradOut, cols, gradW, 32, 1024, 75);
- */
-export function gemmTransposedB(a: Float64Array, b: Float64Array, c: Float64Array, m: number, k: number, n: number): void {
-  const m4 = m - (m % 4);
-  const n4 = n - (n % 4);
-  for (let i = 0; i < m4; i += 4) {
-    const a0 = i * k;
-    const a1 = a0 + k;
-    const a2 = a1 + k;
-    const a3 = a2 + k;
-    for (let j = 0; j < n4; j += 4) {
-      const b0 = j * k;
-      const b1 = b0 + k;
-      const b2 = b1 + k;
-      const b3 = b2 + k;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-      for (let p = 0; p < k; p++) {
-        const x0 = a[a0 + p]!, x1 = a[a1 + p]!, x2 = a[a2 + p]!, x3 = a[a3 + p]!;
-        const y0 = b[b0 + p]!, y1 = b[b1 + p]!, y2 = b[b2 + p]!, y3 = b[b3 + p]!;
-        s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
-        s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
-        s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
-        s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+/** Packs B[p0:p0+kc, j0:j0+nc] into nr-column panels (k-major inside a panel), zero-padding the last panel. */
+function packB(b: StridedMatrix, p0: number, j0: number, kc: number, nc: number, nr: number, dst: Floats): void {
+  const { data, rowStride: rs, colStride: cs } = b;
+  for (let jr = 0; jr < nc; jr += nr) {
+    const panel = jr * kc;
+    if (nr === 8 && jr + 8 <= nc) {
+      // a full panel of the f32x4 kernel's width, one depth step (8 columns, any strides) per
+      // iteration: this copy is as hot as the kernel when M is small (conv2d's Og rows)
+      const [c1, c2, c3, c4, c5, c6, c7] = [cs, 2 * cs, 3 * cs, 4 * cs, 5 * cs, 6 * cs, 7 * cs];
+      for (let p = 0, d = panel, s = b.offset + p0 * rs + (j0 + jr) * cs; p < kc; p++, d += 8, s += rs) {
+        dst[d] = data[s]!; dst[d + 1] = data[s + c1]!; dst[d + 2] = data[s + c2]!; dst[d + 3] = data[s + c3]!;
+        dst[d + 4] = data[s + c4]!; dst[d + 5] = data[s + c5]!; dst[d + 6] = data[s + c6]!; dst[d + 7] = data[s + c7]!;
       }
-      const r0 = i * n + j;
-      c[r0] = s00; c[r0 + 1] = s01; c[r0 + 2] = s02; c[r0 + 3] = s03;
-      c[r0 + n] = s10; c[r0 + n + 1] = s11; c[r0 + n + 2] = s12; c[r0 + n + 3] = s13;
-      c[r0 + 2 * n] = s20; c[r0 + 2 * n + 1] = s21; c[r0 + 2 * n + 2] = s22; c[r0 + 2 * n + 3] = s23;
-      c[r0 + 3 * n] = s30; c[r0 + 3 * n + 1] = s31; c[r0 + 3 * n + 2] = s32; c[r0 + 3 * n + 3] = s33;
+      continue;
+    }
+    for (let j = 0; j < nr; j++) {
+      if (jr + j >= nc) {
+        for (let p = 0, d = panel + j; p < kc; p++, d += nr) dst[d] = 0;
+        continue;
+      }
+      const src = b.offset + p0 * rs + (j0 + jr + j) * cs;
+      for (let p = 0, d = panel + j, s = src; p < kc; p++, d += nr, s += rs) dst[d] = data[s]!;
     }
   }
-  // the leftover rows of a and of b, one dot product at a time
-  for (let i = 0; i < m; i++) {
-    for (let j = i < m4 ? n4 : 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += a[i * k + p]! * b[j * k + p]!;
-      c[i * n + j] = s;
+}
+
+const roundUp = (x: number, to: number): number => Math.ceil(x / to) * to;
+
+/** The kernel for operands `a`, `b`: float32 ones take the f32x4 kernel, the rest f64x2, else TypeScript. */
+function defaultKernel(a: StridedMatrix, b: StridedMatrix): BlockKernel {
+  const f32 = a.data instanceof Float32Array && b.data instanceof Float32Array;
+  return wasmKernel(f32 ? 'f32' : 'f64') ?? tsKernel;
+}
+
+/**
+ * c[M×N] = a[M×K] · b[K×N] (or c += … with `accumulate`), for strided float32 or
+ * float64 operands and result (c must not overlap a or b). `kernel` picks
+ * the micro-kernel (tests use it to cover every one); by default the fastest available.
+ *
+ * @example
+ * // C = A · Bᵀ with B stored row-major as [N×K]
+ * gemm(m, n, k, { data: a, offset: 0, rowStride: k, colStride: 1 }, { data: bt, offset: 0, rowStride: 1, colStride: k }, { data: c, offset: 0, rowStride: n, colStride: 1 });
+ */
+export function gemm(m: number, n: number, k: number, a: StridedMatrix, b: StridedMatrix, c: StridedMatrix, accumulate = false, kernel = defaultKernel(a, b)): void {
+  if (m === 0 || n === 0) return;
+  const { data: cd, rowStride: crs, colStride: ccs } = c;
+  if (k === 0) {
+    if (!accumulate) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) cd[c.offset + i * crs + j * ccs] = 0;
+    return;
+  }
+  const { mr, nr } = kernel;
+  const kcMax = Math.min(KC, k);
+  const mcMax = roundUp(Math.min(MC, m), mr);
+  const ncMax = roundUp(Math.min(NC, n), nr);
+  const ws = kernel.workspace(mcMax * kcMax, ncMax * kcMax, mcMax * ncMax);
+  const blk = ws.c;
+  for (let j0 = 0; j0 < n; j0 += NC) {
+    const nc = Math.min(NC, n - j0);
+    const ncPad = roundUp(nc, nr);
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      const kc = Math.min(KC, k - p0);
+      const add = accumulate || p0 > 0;
+      packB(b, p0, j0, kc, nc, nr, ws.bp);
+      for (let i0 = 0; i0 < m; i0 += MC) {
+        const mc = Math.min(MC, m - i0);
+        packA(a, i0, p0, mc, kc, mr, ws.ap);
+        ws.run(roundUp(mc, mr), ncPad, kc);
+        // the valid mc×nc corner of the padded block into C
+        for (let i = 0; i < mc; i++) {
+          const row = c.offset + (i0 + i) * crs + j0 * ccs;
+          const src = i * ncPad;
+          if (!add && ccs === 1) cd.set(blk.subarray(src, src + nc), row); // a native copy (and cast)
+          else if (add) for (let j = 0, d = row; j < nc; j++, d += ccs) cd[d] = cd[d]! + blk[src + j]!;
+          else for (let j = 0, d = row; j < nc; j++, d += ccs) cd[d] = blk[src + j]!;
+        }
+      }
     }
   }
 }

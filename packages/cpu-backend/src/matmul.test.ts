@@ -33,6 +33,16 @@ describe('matmul', () => {
     values(out).forEach((v, q) => expect(v).toBeCloseTo(want[q]!, 12));
   });
 
+  it('reads its operands fully before writing an out that shares their storage', () => {
+    // a = the first 2×2 of the buffer, out = the last 2×2 (disjoint elements, one storage)
+    const storage = view('float32', [1, 2, 3, 4, 0, 0, 0, 0]);
+    const a = { ...storage, shape: [2, 2], strides: [2, 1] };
+    const out = { ...a, offset: 4 };
+    backend.matmul(a, view('float32', [5, 6, 7, 8], [2, 2]), out);
+    expect(values(out)).toEqual([19, 22, 43, 50]);
+    expect(values(a)).toEqual([1, 2, 3, 4]);
+  });
+
   it('handles K = 0 and M = 0', () => {
     const out = zeros('float32', [2, 2]);
     backend.fill(out, 7);

@@ -1,10 +1,12 @@
-// Batched strided matmul: each batch's operands are packed into contiguous
-// float64 copies, multiplied with a cache-friendly i-k-j loop (four rows of B
-// per pass), and the float64 result is cast to out's dtype.
+// Batched strided matmul. float32/float64 operands and result go straight to the
+// shared packed GEMM core (gemm.ts), which reads and writes any strides; other
+// dtypes are multiplied as contiguous float64 copies and cast to out's dtype.
 
 import { elementOffsets, isFloatingPoint } from '@torchlet/tensor/backend';
 import type { DType } from '@torchlet/tensor/backend';
 import type { CpuView } from './buffer.js';
+import { gemm } from './gemm.js';
+import type { StridedMatrix } from './gemm.js';
 import { applyConvert, converter, normalizer } from './cast.js';
 import { loadInt64 } from './int64.js';
 import { loadValues, storeValues } from './storage.js';
@@ -12,58 +14,12 @@ import type { Offsets } from './storage.js';
 
 /** Copies the [rows, cols] matrix at `base` with strides (rs, cs) into `dst`, row-major, as numbers. */
 function pack(x: CpuView, base: number, rows: number, cols: number, rs: number, cs: number, dst: Float64Array): void {
-  const data = x.buf.data;
-  if (x.dtype === 'float32' || x.dtype === 'float64') {
-    const a = data as Float32Array | Float64Array;
-    if (cs === 1) {
-      for (let i = 0; i < rows; i++) {
-        const row = base + i * rs;
-        const d = i * cols;
-        for (let j = 0; j < cols; j++) dst[d + j] = a[row + j]!;
-      }
-    } else {
-      for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++) dst[k++] = a[base + i * rs + j * cs]!;
-    }
-    return;
-  }
   const idx = new Int32Array(rows * cols);
   for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++) idx[k++] = base + i * rs + j * cs;
-  loadValues(data, x.dtype, idx, rows * cols, dst);
+  loadValues(x.buf.data, x.dtype, idx, rows * cols, dst);
 }
 
-/**
- * c[M×N] = a[M×K] · b[K×N] for contiguous row-major float64 arrays (c is overwritten).
- *
- * @example
- * gemm(a, b, c, 2, 3, 4);
- */
-export function gemm(a: Float64Array, b: Float64Array, c: Float64Array, m: number, k: number, n: number): void {
-  c.fill(0, 0, m * n);
-  const k4 = k - (k % 4);
-  for (let i = 0; i < m; i++) {
-    const ci = i * n;
-    const ai = i * k;
-    let p = 0;
-    for (; p < k4; p += 4) {
-      const a0 = a[ai + p]!;
-      const a1 = a[ai + p + 1]!;
-      const a2 = a[ai + p + 2]!;
-      const a3 = a[ai + p + 3]!;
-      const b0 = p * n;
-      const b1 = b0 + n;
-      const b2 = b1 + n;
-      const b3 = b2 + n;
-      for (let j = 0; j < n; j++) {
-        c[ci + j] = c[ci + j]! + a0 * b[b0 + j]! + a1 * b[b1 + j]! + a2 * b[b2 + j]! + a3 * b[b3 + j]!;
-      }
-    }
-    for (; p < k; p++) {
-      const ap = a[ai + p]!;
-      const bp = p * n;
-      for (let j = 0; j < n; j++) c[ci + j] = c[ci + j]! + ap * b[bp + j]!;
-    }
-  }
-}
+const isF32OrF64 = (x: CpuView): boolean => x.dtype === 'float32' || x.dtype === 'float64';
 
 /**
  * c[M×N] = a[M×K] · b[K×N] modulo 2^32 (int32 semantics) for integer-valued arrays.
@@ -136,7 +92,20 @@ export function matmul(a: CpuView, b: CpuView, out: CpuView): void {
     matmulInt64(a, b, out, [aBase, bBase, oBase], m, k, n);
     return;
   }
-  const multiply = out.dtype === 'int32' ? gemmInt32 : gemm;
+  const [ars, acs, brs, bcs] = [a.strides[r - 2]!, a.strides[r - 1]!, b.strides[r - 2]!, b.strides[r - 1]!];
+  const [ors, ocs] = [out.strides[r - 2]!, out.strides[r - 1]!];
+  // the GEMM core writes C while it still reads A and B: an out sharing their storage takes the copying path
+  const disjoint = out.buf !== a.buf && out.buf !== b.buf;
+  if (disjoint && isF32OrF64(a) && isF32OrF64(b) && isF32OrF64(out)) {
+    const o = out.buf.data as Float32Array | Float64Array;
+    for (let t = 0; t < oBase.length; t++) {
+      const am: StridedMatrix = { data: a.buf.data as Float32Array | Float64Array, offset: aBase[t]!, rowStride: ars, colStride: acs };
+      const bm: StridedMatrix = { data: b.buf.data as Float32Array | Float64Array, offset: bBase[t]!, rowStride: brs, colStride: bcs };
+      gemm(m, n, k, am, bm, { data: o, offset: oBase[t]!, rowStride: ors, colStride: ocs });
+    }
+    return;
+  }
+  const multiply = out.dtype === 'int32' ? gemmInt32 : gemmFloat64;
   const pa = new Float64Array(m * k);
   const pb = new Float64Array(k * n);
   const pc = new Float64Array(m * n);
@@ -144,15 +113,19 @@ export function matmul(a: CpuView, b: CpuView, out: CpuView): void {
   const from = resultDtype(out.dtype);
   const norm = from === 'int64' ? normalizer('int64') : null;
   const conv = converter(from, out.dtype);
-  const [ors, ocs] = [out.strides[r - 2]!, out.strides[r - 1]!];
   for (let t = 0; t < oBase.length; t++) {
     // broadcast batches (0-strides) reuse the previous packing
-    if (t === 0 || aBase[t] !== aBase[t - 1]) pack(a, aBase[t]!, m, k, a.strides[r - 2]!, a.strides[r - 1]!, pa);
-    if (t === 0 || bBase[t] !== bBase[t - 1]) pack(b, bBase[t]!, k, n, b.strides[r - 2]!, b.strides[r - 1]!, pb);
+    if (t === 0 || aBase[t] !== aBase[t - 1]) pack(a, aBase[t]!, m, k, ars, acs, pa);
+    if (t === 0 || bBase[t] !== bBase[t - 1]) pack(b, bBase[t]!, k, n, brs, bcs, pb);
     multiply(pa, pb, pc, m, k, n);
     applyConvert(pc, m * n, norm);
     applyConvert(pc, m * n, conv);
     for (let i = 0, q = 0; i < m; i++) for (let j = 0; j < n; j++) oIdx[q++] = oBase[t]! + i * ors + j * ocs;
     storeValues(out.buf.data, out.dtype, oIdx, m * n, pc);
   }
+}
+
+/** c = a · b for contiguous row-major float64 matrices, through the shared GEMM core. */
+function gemmFloat64(a: Float64Array, b: Float64Array, c: Float64Array, m: number, k: number, n: number): void {
+  gemm(m, n, k, { data: a, offset: 0, rowStride: k, colStride: 1 }, { data: b, offset: 0, rowStride: n, colStride: 1 }, { data: c, offset: 0, rowStride: n, colStride: 1 });
 }

@@ -32,49 +32,49 @@ const batch = (t: Tensor, unbatched: boolean): Tensor => (unbatched ? t.unsqueez
 /** PyTorch runs an unbatched convolution between an unsqueeze and a squeeze: that is the node it names. */
 const convNode = (d: number) => (call: OpCall): string => (call.inputs[0]!.ndim === d + 1 ? 'SqueezeBackward1' : 'ConvolutionBackward0');
 
-const convDerivative = (d: number): Derivative => ({
+/** The gradients of a convolution-like op with respect to its (batched) input and weight. */
+interface ConvGrads {
+  input(d: number, g: Tensor, x: Tensor, w: Tensor, a: ConvArgs): Tensor;
+  weight(d: number, g: Tensor, x: Tensor, w: Tensor, a: ConvArgs): Tensor;
+}
+
+/** A derivative of conv or convTranspose: unbatched inputs get a batch dim, the bias sums the gradient. */
+const convLikeDerivative = (d: number, grads: ConvGrads): Derivative => ({
   node: convNode(d),
   save: { inputs: [0, 1] },
   vjp: (ctx) => {
     const a = ctx.args as unknown as ConvArgs;
-    const x = ctx.input(0);
     const w = ctx.input(1);
-    const unbatched = x.ndim === d + 1;
+    const unbatched = ctx.input(0).ndim === d + 1;
+    const x = batch(ctx.input(0), unbatched);
     const g = batch(ctx.grad, unbatched);
-    const xb = batch(x, unbatched);
-    const gx = ctx.needs(0) ? convInputGrad(xb.shape, w, g, a) : null;
-    const gw = ctx.needs(1) ? convWeightGrad(xb, w.shape, g, a) : null;
+    const gx = ctx.needs(0) ? grads.input(d, g, x, w, a) : null;
+    const gw = ctx.needs(1) ? grads.weight(d, g, x, w, a) : null;
     const gb = ctx.has(2) && ctx.needs(2) ? biasGrad(g) : null;
     return [gx && unbatched ? gx.squeeze(0) : gx, gw, gb];
   },
 });
 
+const convGrads: ConvGrads = {
+  input: (_d, g, x, w, a) => convInputGrad(x.shape, w, g, a),
+  weight: (_d, g, x, w, a) => convWeightGrad(x, w.shape, g, a),
+};
+
 /** conv_transpose: the forward is convInputGrad with the input as the output gradient. */
-const convTransposeDerivative = (d: number): Derivative => ({
-  node: convNode(d),
-  save: { inputs: [0, 1] },
-  vjp: (ctx) => {
-    const a = ctx.args as unknown as ConvArgs;
-    const x = ctx.input(0);
-    const w = ctx.input(1);
-    const unbatched = x.ndim === d + 1;
-    const g = batch(ctx.grad, unbatched);
-    const gx = ctx.needs(0) ? convolve(d, g, w, a) : null;
-    const gw = ctx.needs(1) ? convWeightGrad(g, w.shape, batch(x, unbatched), a) : null;
-    const gb = ctx.has(2) && ctx.needs(2) ? biasGrad(g) : null;
-    return [gx && unbatched ? gx.squeeze(0) : gx, gw, gb];
-  },
-});
+const convTransposeGrads: ConvGrads = {
+  input: (d, g, _x, w, a) => convolve(d, g, w, a),
+  weight: (_d, g, x, w, a) => convWeightGrad(g, w.shape, x, a),
+};
 
 const spatialRank = (size: readonly number[]): number => size.length - 2;
 
 export const convDerivatives: Record<string, Derivative> = {
-  conv1d: convDerivative(1),
-  conv2d: convDerivative(2),
-  conv3d: convDerivative(3),
-  convTranspose1d: convTransposeDerivative(1),
-  convTranspose2d: convTransposeDerivative(2),
-  convTranspose3d: convTransposeDerivative(3),
+  conv1d: convLikeDerivative(1, convGrads),
+  conv2d: convLikeDerivative(2, convGrads),
+  conv3d: convLikeDerivative(3, convGrads),
+  convTranspose1d: convLikeDerivative(1, convTransposeGrads),
+  convTranspose2d: convLikeDerivative(2, convTransposeGrads),
+  convTranspose3d: convLikeDerivative(3, convTransposeGrads),
   // inputGrad(w, go) = conv's adjoint over the input: <gg, inputGrad(w, go)> = <conv(gg, w), go> = <w, weightGrad(gg, go)>
   convolutionInputGrad: {
     node: 'ConvolutionBackwardBackward0',

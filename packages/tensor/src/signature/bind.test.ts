@@ -45,6 +45,12 @@ describe('signature binding', () => {
     expect(CONV.parse(['x', 'w', { stride: 2, dilation: [2, 1] }])).toMatchObject({ bias: null, stride: [2, 2], padding: [0, 0], dilation: [2, 1], groups: 1 });
     expect(CONV.parse(['x', 'w', undefined, 2])).toMatchObject({ bias: null, stride: [2, 2] });
   });
+  it('takes the first alternative of a union type that fits', () => {
+    const CONV_LAYER = signature<{ '': Record<string, unknown> }>('Conv2d(int in_channels, int out_channels, int[2] kernel_size, int[2] stride=1, int[2]|str padding=0)');
+    expect(CONV_LAYER.parse([3, 8, 5, { padding: 'same' }])).toMatchObject({ kernelSize: [5, 5], stride: [1, 1], padding: 'same' });
+    expect(CONV_LAYER.parse([3, 8, 5, 1, 2])).toMatchObject({ padding: [2, 2] });
+    expect(() => CONV_LAYER.parse([3, 8, 5, 1, true])).toThrow("Conv2d(): argument 'padding' (position 5) must be tuple of ints or str, not bool");
+  });
   it('treats undefined as not given', () => {
     expect(SUM.bind(['x', { dim: undefined }]).overload).toBe('');
   });

@@ -14,6 +14,8 @@ export interface TypeSpec {
   readonly elementOptional: boolean;
   /** `Tensor?`: the value may be None (`null`). */
   readonly optional: boolean;
+  /** `int[2]|str`: the alternatives, tried in order (`base` is then `'Union'`). */
+  readonly union?: readonly TypeSpec[];
 }
 
 /** One declared parameter. */
@@ -95,6 +97,10 @@ function parseParam(part: string, kwOnly: boolean, text: string): ParamSpec {
 }
 
 function parseType(t: string, text: string): TypeSpec {
+  if (t.includes('|')) {
+    const union = t.split('|').map((u) => parseType(u.trim(), text));
+    return { base: 'Union', list: false, size: undefined, elementOptional: false, optional: union.some((u) => u.optional), union };
+  }
   const m = /^([A-Za-z]+)(\?)?(?:\[(\d*)\](\?)?)?$/.exec(t);
   if (!m) throw new Error(`bad signature '${text}': unknown type '${t}'`);
   const list = m[3] !== undefined;

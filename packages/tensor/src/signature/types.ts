@@ -59,6 +59,7 @@ export function isKnownType(base: string): boolean {
  * @example typeName(parseSchema('f(int[2] stride)').params[0].type) // 'tuple of ints'
  */
 export function typeName(t: TypeSpec): string {
+  if (t.union) return t.union.map(typeName).join(' or ');
   const names = TYPE_NAME[t.base] ?? [t.base, `${t.base}s`];
   return t.list ? `tuple of ${names[1]}` : names[0];
 }
@@ -69,6 +70,16 @@ export function typeName(t: TypeSpec): string {
  * @example converterFor(parseSchema('f(int[2] s)').params[0].type)(3) // [3, 3]
  */
 export function converterFor(t: TypeSpec): Converter {
+  if (t.union) {
+    const alternatives = t.union.map(converterFor);
+    return (v) => {
+      for (const c of alternatives) {
+        const r = c(v);
+        if (r !== NO_MATCH) return r;
+      }
+      return NO_MATCH;
+    };
+  }
   const element = ELEMENT[t.base];
   if (element === undefined) throw new Error(`unknown parameter type '${t.base}'`);
   const one: Converter = t.list ? listConverter(element, t) : element;

@@ -112,12 +112,18 @@ async function timeWorkload(jax, w, p, { heldBytes, leakBytes }) {
     const glance = { warmup: 0, minReps: 1, maxReps: 3, budgetS: p.budgetS / 4, capS: p.budgetS / 4 };
     for (const [mode, g] of Object.entries(modes)) probeMs[mode] = (await measure(timed(g), glance)).minMs;
     const mode = Object.keys(probeMs).reduce((a, b) => (probeMs[b] < probeMs[a] ? b : a));
-    const held = heldBytes();
-    // already warm: the agreement check and the probe ran it
-    const s = await measure(timed(modes[mode]), { ...p, warmup: 0 });
-    const heldGrowthBytes = heldBytes() - held;
-    const leaked = heldGrowthBytes >= leakBytes;
-    const note = `${mode}; agrees to ${agreement.toExponential(1)}` + (leaked ? `; LEAK: device memory grew ${heldGrowthBytes} bytes over the timed calls` : '');
+    // the memory held after the first timed call and after the last: a leak grows it with every
+    // call (the first calls of a mode may still grow it once, as the allocator settles)
+    const run = timed(modes[mode]);
+    /** @type {number | undefined} */
+    let held;
+    const s = await measure(async () => {
+      await run();
+      held ??= heldBytes();
+    }, { ...p, warmup: 0 }); // already warm: the agreement check and the probe ran it
+    const heldGrowthBytes = s.reps > 1 && held !== undefined ? heldBytes() - held : null;
+    const leaked = heldGrowthBytes !== null && heldGrowthBytes >= leakBytes;
+    const note = `${mode}; agrees to ${agreement.toExponential(1)}` + (leaked ? `; LEAK: device memory grew ${heldGrowthBytes} bytes over ${s.reps - 1} calls` : '');
     return { ...s, mode, probeMs, agreement, heldGrowthBytes, leaked, note };
   } finally {
     tree.dispose(args);

@@ -69,7 +69,7 @@ export async function runJaxjs(device, workloads, p, log, specifier = JAXJS_MODU
 
 /**
  * One workload: agreement with torchlet in both modes, a probe of each, then the
- * timed calls in the faster mode, with the device memory held before and after them.
+ * timed calls in the faster mode, with the device memory held after the first and the last.
  * @param {any} jax
  * @param {Workload} w
  * @param {Protocol} p

@@ -42,6 +42,13 @@ export {
   CELU, ELU, GELU, GLU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LeakyReLU, LogSigmoid, LogSoftmax, Mish, PReLU, ReLU, ReLU6, RReLU, SELU,
   SiLU, Sigmoid, Softmax, Softmin, Softplus, Softshrink, Softsign, Tanh, Tanhshrink, Threshold,
 } from './layers/activation.js';
+export { GRU, LSTM, RNN, RNNBase } from './layers/rnn.js';
+export type { RnnOptions } from './layers/rnn.js';
+export { GRUCell, LSTMCell, RNNCell, RNNCellBase } from './layers/rnnCell.js';
+export { MultiheadAttention, NonDynamicallyQuantizableLinear } from './layers/attention.js';
+export type { MultiheadAttentionForwardOptions, MultiheadAttentionOptions } from './layers/attention.js';
+export { Transformer, TransformerDecoder, TransformerDecoderLayer, TransformerEncoder, TransformerEncoderLayer } from './layers/transformer.js';
+export type { Activation, DecoderForwardOptions, TransformerLayerOptions, TransformerOptions } from './layers/transformer.js';
 // namespaces
 export * as F from './functional/index.js';
 export * as init from './init/index.js';

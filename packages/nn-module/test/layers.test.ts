@@ -16,7 +16,7 @@ interface Case {
   args: unknown[];
   kwargs: Record<string, unknown>;
   seed: number;
-  call_args: unknown[];
+  call: { args: unknown[]; kwargs: Record<string, unknown> };
   pre_modes: string[];
   mode: string;
   through_mul: boolean;
@@ -39,20 +39,44 @@ interface ErrorCase {
   type: string;
   message: string;
 }
-const fx = loadFixture<{ cases: Case[]; errors: ErrorCase[] }>('nn_layers.json');
+const layers = loadFixture<{ cases: Case[]; errors: ErrorCase[] }>('nn_layers.json');
+const sequence = loadFixture<{ cases: Case[]; errors: ErrorCase[] }>('nn_sequence.json');
 
 type Ctor = new (...args: unknown[]) => nn.Module;
 /** `new nn[ctor](...args, kwargs)` as the fixture gives them. */
 export function construct(ctor: string, args: unknown[], kwargs: Record<string, unknown>): nn.Module {
   const C = (nn as unknown as Record<string, Ctor>)[ctor];
   if (C === undefined) throw new Error(`no nn.${ctor}`);
+  const built = args.map((a) => (typeof a === 'object' && a !== null && 'module' in a ? moduleArg(a as ModuleSpec) : a));
   const opts = options(kwargs);
-  return Object.keys(opts).length > 0 ? new C(...args, opts) : new C(...args);
+  return Object.keys(opts).length > 0 ? new C(...built, opts) : new C(...built);
+}
+interface ModuleSpec {
+  module: string;
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+}
+/** A module given as a constructor argument ({ module, args, kwargs }), built in order after the seed. */
+function moduleArg(spec: ModuleSpec): nn.Module {
+  return construct(spec.module, spec.args, spec.kwargs);
 }
 
 function flatten(out: unknown): Tensor[] {
+  if (out === null) return [];
   if (Array.isArray(out)) return out.flatMap(flatten);
   return [out as Tensor];
+}
+
+/** The call's arguments: `{ input: k }` → input k, `{ tuple: [...] }` → an array, anything else as is; kwargs last as options. */
+function callArgs(call: Case['call'], inputs: Tensor[]): unknown[] {
+  const resolve = (a: unknown): unknown => {
+    if (typeof a === 'object' && a !== null && 'input' in a) return inputs[(a as { input: number }).input];
+    if (typeof a === 'object' && a !== null && 'tuple' in a) return (a as { tuple: unknown[] }).tuple.map(resolve);
+    return a;
+  };
+  const args = call.args.map(resolve);
+  const kw = Object.entries(call.kwargs);
+  return kw.length === 0 ? args : [...args, options(Object.fromEntries(kw.map(([k, v]) => [k, resolve(v)])))];
 }
 
 function expectClose(actual: Tensor | null | undefined, expected: TensorValue | null, what: string): void {
@@ -60,7 +84,7 @@ function expectClose(actual: Tensor | null | undefined, expected: TensorValue | 
   expect(msg, what).toBe('');
 }
 
-describe('layers against PyTorch', () => {
+describe.each([['layers', layers], ['sequence models', sequence]])('%s against PyTorch', (_, fx) => {
   for (const c of fx.cases) {
     it(c.name, () => {
       torch.manualSeed(c.seed);
@@ -77,11 +101,11 @@ describe('layers against PyTorch', () => {
       const upstream = c.inputs.filter((i) => i.upstream).map(build);
       for (const pm of c.pre_modes) {
         m.train(pm === 'train');
-        noGrad(() => m.call(...inputs, ...c.call_args));
+        noGrad(() => m.call(...callArgs(c.call, inputs)));
       }
       m.train(c.mode === 'train');
       const fed = inputs.map((x) => (c.through_mul && x.isFloatingPoint() ? x.mul(1) : x));
-      const outs = flatten(m.call(...fed, ...c.call_args));
+      const outs = flatten(m.call(...callArgs(c.call, fed)));
       expect(outs.length).toBe(c.outputs.length);
       outs.forEach((o, i) => expectClose(o, c.outputs[i]!, `output ${i}`));
       let loss: Tensor | null = null;
@@ -101,7 +125,7 @@ describe('layers against PyTorch', () => {
   }
 });
 
-describe('layer errors with PyTorch\'s wording', () => {
+describe.each([['layer', layers], ['sequence model', sequence]])('%s errors with PyTorch\'s wording', (_, fx) => {
   for (const e of fx.errors) {
     it(e.name, () => {
       const run = (): void => {

@@ -27,7 +27,7 @@ export type { BilinearOptions, LinearOptions } from './layers/linear.js';
 export { Conv1d, Conv2d, Conv3d, ConvNd, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d } from './layers/conv.js';
 export type { ConvOptions, ConvTransposeOptions, PaddingMode } from './layers/conv.js';
 export { AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveMaxPool2d, AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d } from './layers/pooling.js';
-export type { AvgPoolOptions, MaxPoolOptions } from './layers/pooling.js';
+export type { AvgPoolOptions, MaxPoolOptions, MaxPoolResult } from './layers/pooling.js';
 export { Flatten, Unflatten } from './layers/shape.js';
 export { PixelShuffle, PixelUnshuffle, Upsample } from './layers/resample.js';
 export type { UpsampleOptions } from './layers/resample.js';

@@ -23,6 +23,9 @@ const maxPoolSignature = (d: number) =>
   signature<{ '': MaxPoolArgs }>(`MaxPool${d}d(int|int[] kernel_size, int|int[]? stride=None, int|int[] padding=0, int|int[] dilation=1, bool return_indices=False, bool ceil_mode=False)`);
 const MAX_POOL = [maxPoolSignature(1), maxPoolSignature(2)];
 
+/** What a max pool returns: the output, or `[output, indices]` with `returnIndices`. */
+export type MaxPoolResult<R extends boolean> = R extends true ? [Tensor, Tensor] : Tensor;
+
 /** `_MaxPoolNd`. */
 class MaxPoolNd extends Module {
   declare kernelSize: IntOrTuple;
@@ -51,29 +54,29 @@ class MaxPoolNd extends Module {
 type MaxPoolPositional = [kernelSize: IntOrTuple, stride: IntOrTuple | null, padding: IntOrTuple, dilation: IntOrTuple, returnIndices: boolean, ceilMode: boolean];
 
 /**
- * `nn.MaxPool1d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)`.
+ * `nn.MaxPool1d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)`;
+ * with `returnIndices` (type it `new nn.MaxPool1d<true>(…)`) forward gives `[output, indices]`.
  * @example new nn.MaxPool1d(2).call(torch.randn(1, 3, 8)).shape // [1, 3, 4]
  */
-export class MaxPool1d extends MaxPoolNd {
-  constructor(...args: Args<MaxPoolPositional, MaxPoolOptions>) {
+export class MaxPool1d<R extends boolean = false> extends MaxPoolNd {
+  constructor(...args: Args<MaxPoolPositional, MaxPoolOptions & { returnIndices?: R }>) {
     super(1, args);
   }
-  /** `[output, indices]` when `returnIndices`. */
-  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
-    return maxPool1d(input, this.kernelSize, this.options());
+  override forward(input: Tensor): MaxPoolResult<R> {
+    return maxPool1d(input, this.kernelSize, this.options()) as MaxPoolResult<R>;
   }
 }
 /**
- * `nn.MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)`.
+ * `nn.MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)`;
+ * with `returnIndices` (type it `new nn.MaxPool2d<true>(…)`) forward gives `[output, indices]`.
  * @example new nn.MaxPool2d(2).call(torch.randn(1, 3, 8, 8)).shape // [1, 3, 4, 4]
  */
-export class MaxPool2d extends MaxPoolNd {
-  constructor(...args: Args<MaxPoolPositional, MaxPoolOptions>) {
+export class MaxPool2d<R extends boolean = false> extends MaxPoolNd {
+  constructor(...args: Args<MaxPoolPositional, MaxPoolOptions & { returnIndices?: R }>) {
     super(2, args);
   }
-  /** `[output, indices]` when `returnIndices`. */
-  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
-    return maxPool2d(input, this.kernelSize, this.options());
+  override forward(input: Tensor): MaxPoolResult<R> {
+    return maxPool2d(input, this.kernelSize, this.options()) as MaxPoolResult<R>;
   }
 }
 
@@ -179,16 +182,15 @@ export class AdaptiveAvgPool2d extends AdaptivePoolNd {
     return adaptiveAvgPool2d(input, this.outputSize);
   }
 }
-/** `nn.AdaptiveMaxPool2d(output_size, return_indices=False)`. @example new nn.AdaptiveMaxPool2d(2).call(torch.randn(1, 3, 7, 7)).shape // [1, 3, 2, 2] */
-export class AdaptiveMaxPool2d extends AdaptivePoolNd {
+/** `nn.AdaptiveMaxPool2d(output_size, return_indices=False)` (`new nn.AdaptiveMaxPool2d<true>(…)` for `[output, indices]`). @example new nn.AdaptiveMaxPool2d(2).call(torch.randn(1, 3, 7, 7)).shape // [1, 3, 2, 2] */
+export class AdaptiveMaxPool2d<R extends boolean = false> extends AdaptivePoolNd {
   declare returnIndices: boolean;
-  constructor(...args: Args<[outputSize: AdaptiveSize, returnIndices: boolean], { outputSize?: AdaptiveSize; returnIndices?: boolean }>) {
+  constructor(...args: Args<[outputSize: AdaptiveSize, returnIndices: R], { outputSize?: AdaptiveSize; returnIndices?: R }>) {
     const a = ADAPTIVE_MAX_2D.parse(args);
     super(a.outputSize);
     this.returnIndices = a.returnIndices;
   }
-  /** `[output, indices]` when `returnIndices`. */
-  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
-    return this.returnIndices ? adaptiveMaxPool2d(input, this.outputSize, true) : adaptiveMaxPool2d(input, this.outputSize);
+  override forward(input: Tensor): MaxPoolResult<R> {
+    return (this.returnIndices ? adaptiveMaxPool2d(input, this.outputSize, true) : adaptiveMaxPool2d(input, this.outputSize)) as MaxPoolResult<R>;
   }
 }

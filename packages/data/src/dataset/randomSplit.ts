@@ -5,7 +5,7 @@ import { ValueError, randperm, signature } from '@torchlet/tensor';
 import { indicesOf } from '../sampler/sampler.js';
 import { Subset } from './subset.js';
 import type { DatasetLike } from './types.js';
-import { lengthOf } from './types.js';
+import { dataArgs, lengthOf } from './types.js';
 
 // PyTorch's default is torch.default_generator itself (None here means the same)
 const ARGS = signature<{ '': { dataset: unknown; lengths: number[]; generator: Generator | null } }>(
@@ -22,7 +22,7 @@ const ARGS = signature<{ '': { dataset: unknown; lengths: number[]; generator: G
 export function randomSplit<T>(dataset: DatasetLike<T>, lengths: readonly number[], opts?: { generator?: Generator | null }): Subset<T>[];
 export function randomSplit<T>(dataset: DatasetLike<T>, lengths: readonly number[], generator?: Generator | null): Subset<T>[];
 export function randomSplit<T>(...args: unknown[]): Subset<T>[] {
-  const a = ARGS.parse(args);
+  const a = ARGS.parse(dataArgs(args));
   const dataset = a.dataset as DatasetLike<T>;
   const n = lengthOf(dataset);
   let lengths = a.lengths;

@@ -50,7 +50,7 @@ export function lengthOf(x: unknown): number {
 export function typeName(x: unknown): string {
   if (x === null) return 'NoneType';
   if (Array.isArray(x)) return 'list';
-  if (typeof x !== 'object' && typeof x !== 'function') return typeof x;
+  if (typeof x !== 'object') return typeof x;
   return (x as { constructor?: { name?: string } }).constructor?.name ?? 'object';
 }
 
@@ -64,4 +64,16 @@ export function isIterableStyle(dataset: unknown): boolean {
   if (typeof (dataset as { get?: unknown }).get === 'function') return false;
   if (ArrayBuffer.isView(dataset) || Array.isArray(dataset)) return false;
   return Symbol.asyncIterator in dataset || Symbol.iterator in dataset;
+}
+
+/**
+ * Arguments for a signature whose first parameter is data: a plain-object dataset
+ * (`{ length, get }`) given last would be read as the options object, so an empty one is added.
+ * @example SIG.parse(dataArgs([{ length: 2, get: (i) => i }])) // the object binds as the dataset
+ */
+export function dataArgs(args: readonly unknown[]): unknown[] {
+  const last = args[args.length - 1];
+  const plain = last !== null && typeof last === 'object' && Object.getPrototypeOf(last) === Object.prototype;
+  const datasetLike = plain && (typeof (last as { length?: unknown }).length === 'number' || typeof (last as { get?: unknown }).get === 'function' || Symbol.asyncIterator in last || Symbol.iterator in last);
+  return datasetLike ? [...args, {}] : [...args];
 }

@@ -3,7 +3,7 @@
 import type { Generator, Tensor } from '@torchlet/tensor';
 import { ValueError, defaultGenerator, signature } from '@torchlet/tensor';
 import type { DatasetLike, IterableDatasetLike } from '../dataset/types.js';
-import { isIterableStyle, lengthOf, typeName } from '../dataset/types.js';
+import { dataArgs, isIterableStyle, lengthOf, typeName } from '../dataset/types.js';
 import { BatchSampler } from '../sampler/batchSampler.js';
 import { RandomSampler } from '../sampler/randomSampler.js';
 import { SequentialSampler } from '../sampler/sequentialSampler.js';
@@ -128,7 +128,7 @@ export class DataLoader<T = unknown, B = Collated<T>> implements AsyncIterable<B
   constructor(dataset: DatasetLike<T> | IterableDatasetLike<T>, opts?: DataLoaderOptions<T, B>);
   constructor(dataset: DatasetLike<T> | IterableDatasetLike<T>, ...args: unknown[]);
   constructor(...args: unknown[]) {
-    const a = ARGS.parse(args);
+    const a = ARGS.parse(dataArgs(args));
     if (a.numWorkers < 0) throw new ValueError('num_workers option should be non-negative; use num_workers=0 to disable multiprocessing.');
     if (a.timeout < 0) throw new ValueError('timeout option should be non-negative');
     if (a.numWorkers === 0 && a.prefetchFactor !== 2) {

@@ -2,7 +2,7 @@
 
 import { Generator, RuntimeError, ValueError, randperm, signature } from '@torchlet/tensor';
 import type { Sized } from '../dataset/types.js';
-import { lengthOf } from '../dataset/types.js';
+import { dataArgs, lengthOf } from '../dataset/types.js';
 import { Sampler, indicesOf } from './sampler.js';
 
 const ARGS = signature<{ '': { dataset: unknown; numReplicas: number | null; rank: number | null; shuffle: boolean; seed: number; dropLast: boolean } }>(
@@ -43,7 +43,7 @@ export class DistributedSampler extends Sampler<number> {
 
   constructor(dataset: Sized, ...rest: [numReplicas?: number | null, rank?: number | null, shuffle?: boolean, seed?: number, dropLast?: boolean, opts?: DistributedSamplerOptions] | [opts: DistributedSamplerOptions]) {
     super();
-    const a = ARGS.parse([dataset, ...rest]);
+    const a = ARGS.parse(dataArgs([dataset, ...rest]));
     if (a.numReplicas === null || a.rank === null) {
       // what torch.distributed says without init_process_group; torchlet has none
       throw new RuntimeError('Default process group has not been initialized, please make sure to call init_process_group.');

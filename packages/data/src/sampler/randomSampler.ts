@@ -3,7 +3,7 @@
 import type { Generator } from '@torchlet/tensor';
 import { Generator as TorchGenerator, ValueError, randint, randperm, signature } from '@torchlet/tensor';
 import type { Sized } from '../dataset/types.js';
-import { lengthOf } from '../dataset/types.js';
+import { dataArgs, lengthOf } from '../dataset/types.js';
 import { Sampler, drawSeed, indicesOf } from './sampler.js';
 
 const ARGS = signature<{ '': { dataSource: unknown; replacement: boolean; numSamples: number | null; generator: Generator | null } }>(
@@ -32,7 +32,7 @@ export class RandomSampler extends Sampler<number> {
 
   constructor(dataSource: Sized, ...rest: [replacement?: boolean, numSamples?: number | null, generator?: Generator | null, opts?: RandomSamplerOptions] | [opts: RandomSamplerOptions]) {
     super();
-    const a = ARGS.parse([dataSource, ...rest]);
+    const a = ARGS.parse(dataArgs([dataSource, ...rest]));
     this.dataSource = a.dataSource as Sized;
     this.replacement = a.replacement;
     this.requested = a.numSamples;

@@ -2,7 +2,7 @@
 
 import { signature } from '@torchlet/tensor';
 import type { Sized } from '../dataset/types.js';
-import { lengthOf } from '../dataset/types.js';
+import { dataArgs, lengthOf } from '../dataset/types.js';
 import { Sampler } from './sampler.js';
 
 const ARGS = signature<{ '': { dataSource: unknown } }>('SequentialSampler(Any data_source)');
@@ -16,7 +16,7 @@ export class SequentialSampler extends Sampler<number> {
 
   constructor(dataSource: Sized) {
     super();
-    this.dataSource = ARGS.parse([dataSource]).dataSource as Sized;
+    this.dataSource = ARGS.parse(dataArgs([dataSource])).dataSource as Sized;
   }
 
   *[Symbol.iterator](): Iterator<number> {

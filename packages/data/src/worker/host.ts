@@ -38,7 +38,6 @@ export function spawnWorker(url: string, name: string): WorkerHandle {
   const NodeWorkerCtor = nodeWorkerClass();
   if (NodeWorkerCtor !== undefined) {
     const w = new NodeWorkerCtor(new URL(url), { name });
-    w.unref();
     let stopping = false;
     return {
       post: (m) => w.postMessage(m),
@@ -49,6 +48,8 @@ export function spawnWorker(url: string, name: string): WorkerHandle {
         w.on('exit', (code) => {
           if (!stopping) failed(`exited unexpectedly (exit code ${code})`, error);
         });
+        // after the listeners: adding a 'message' listener refs the worker's port again
+        w.unref();
       },
       terminate() {
         stopping = true;

@@ -29,3 +29,5 @@ export { getWorkerInfo } from './worker/info.js';
 export { registerWorkerModule } from './worker/modules.js';
 export type { WorkerRebuildable, WorkerSpec } from './worker/spec.js';
 export { workerFunction } from './worker/spec.js';
+export * as datasets from './datasets/index.js';
+export * as transforms from './transforms/index.js';

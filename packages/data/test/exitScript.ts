@@ -5,7 +5,8 @@ import './setup.js';
 import { Faulty, Squares } from './workerDatasets.js';
 
 const mode = process.argv[2];
-const loader = new DataLoader(mode === 'error' ? new Faulty(10, 3) : new Squares(40), { batchSize: 2, numWorkers: 2 });
+const dataset: Faulty | Squares = mode === 'error' ? new Faulty(10, 3) : new Squares(40);
+const loader = new DataLoader<unknown>(dataset as Squares, { batchSize: 2, numWorkers: 2 });
 if (mode === 'finish') {
   for await (const _ of loader) void _;
 } else if (mode === 'break') {

@@ -20,7 +20,7 @@ function generatorOf(c: Case): Generator | null {
 }
 
 function expectAfter(after: number[]): void {
-  expect(Array.from(rand(3).dataSync())).toEqual(after.map(Math.fround));
+  expect(rand(3).tolistSync()).toEqual(after.map(Math.fround));
 }
 
 describe('RandomSampler', () => {

@@ -46,8 +46,12 @@ function connect(): Port {
   };
 }
 
-const loadModule = async (module: string): Promise<Record<string, unknown>> =>
-  module === BUILTIN ? ((await import('../index.js')) as Record<string, unknown>) : ((await import(resolveModuleUrl(module))) as Record<string, unknown>);
+/** A spec's module: this package's own exports (datasets and transforms included) for built-ins, else the module at the URL. */
+async function loadModule(module: string): Promise<Record<string, unknown>> {
+  if (module !== BUILTIN) return (await import(resolveModuleUrl(module))) as Record<string, unknown>;
+  const own = await import('../index.js');
+  return { ...own, ...own.datasets, ...own.transforms };
+}
 
 /** One worker's state once initialised. */
 interface State {

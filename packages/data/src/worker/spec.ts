@@ -6,7 +6,8 @@
 // of transforms travels as one structured-clone-able tree.
 
 import type { DType, Tensor } from '@torchlet/tensor';
-import { empty, isTensor, tensor } from '@torchlet/tensor';
+import { isTensor, tensor } from '@torchlet/tensor';
+import { tensorFromArray } from '../tensorFromArray.js';
 import { typeName } from '../dataset/types.js';
 
 /** The module name built-in specs use: the worker resolves it to its own copy of `@torchlet/data`. */
@@ -146,10 +147,7 @@ export function encodeTensor(t: Tensor, transfer: boolean): { encoded: Encoded; 
 /** The tensor of an encoded one: one copy of the array into the backend's storage. */
 export function decodeTensor(e: { dtype: DType; shape: number[]; data: ArrayBufferView }): Tensor {
   if (e.dtype === 'float16' || e.dtype === 'bfloat16') return tensor(e.data as Float32Array).reshape(e.shape).to(e.dtype);
-  const t = empty(e.shape, { dtype: e.dtype });
-  const n = t.numel();
-  if (n > 0) t.storage.backend.write(t.storage.buf, e.data as Parameters<typeof t.storage.backend.write>[1], 0);
-  return t;
+  return tensorFromArray(e.data, e.shape, e.dtype);
 }
 
 export type { Encoded };

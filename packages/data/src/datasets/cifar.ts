@@ -4,7 +4,7 @@
 import { RuntimeError } from '@torchlet/tensor';
 import { tensorFromArray } from '../tensorFromArray.js';
 import { download } from './download.js';
-import { fetchBytes, firstExisting, gunzip, joinPath, nodeFs, writeFileAtomic } from './files.js';
+import { fetchBytes, firstExisting, gunzip, joinPath, nodeFs, readFileSync, writeFileAtomic } from './files.js';
 import { untar } from './tar.js';
 import type { VisionDatasetOptions } from './visionDataset.js';
 import { VisionDataset, visionSignature } from './visionDataset.js';
@@ -76,8 +76,7 @@ export class CIFAR10 extends VisionDataset {
   protected loadSync(): boolean {
     const paths = this.fileList().map((f) => joinPath(this.folder, f));
     if (paths.some((p) => firstExisting([p]) === undefined)) return false;
-    const fs = nodeFs()!;
-    this.fill(paths.map((p) => [p, fs.readFileSync(p)]));
+    this.fill(paths.map((p) => [p, readFileSync(p)]));
     return true;
   }
 
@@ -176,7 +175,7 @@ export class CIFAR100 extends CIFAR10 {
     'crab', 'crocodile', 'cup', 'dinosaur', 'dolphin', 'elephant', 'flatfish', 'forest', 'fox', 'girl', 'hamster', 'house',
     'kangaroo', 'keyboard', 'lamp', 'lawn_mower', 'leopard', 'lion', 'lizard', 'lobster', 'man', 'maple_tree', 'motorcycle',
     'mountain', 'mouse', 'mushroom', 'oak_tree', 'orange', 'orchid', 'otter', 'palm_tree', 'pear', 'pickup_truck', 'pine_tree',
-    'plain', 'plate', 'poppy', 'porcupine', 'possum', 'rabbit', 'raccoon', 'ray', 'road', 'rose', 'sea', 'seal', 'shark', 'shrew',
+    'plain', 'plate', 'poppy', 'porcupine', 'possum', 'rabbit', 'raccoon', 'ray', 'road', 'rocket', 'rose', 'sea', 'seal', 'shark', 'shrew',
     'skunk', 'skyscraper', 'snail', 'snake', 'spider', 'squirrel', 'streetcar', 'sunflower', 'sweet_pepper', 'table', 'tank',
     'telephone', 'television', 'tiger', 'tractor', 'train', 'trout', 'tulip', 'turtle', 'wardrobe', 'whale', 'willow_tree', 'wolf',
     'woman', 'worm',

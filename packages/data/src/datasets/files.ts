@@ -38,12 +38,17 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+/** A plain Uint8Array over the same bytes (Node hands out Buffers, which backends do not take). */
+function plain(bytes: Uint8Array): Uint8Array {
+  return bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** Gunzips synchronously (Node). */
 export function gunzipSync(bytes: Uint8Array, file: string): Uint8Array {
   const zlib = builtin<NodeZlib>('node:zlib');
   if (zlib === undefined) throw new RuntimeError(`${file}: cannot gunzip synchronously here`);
   try {
-    return zlib.gunzipSync(bytes);
+    return plain(zlib.gunzipSync(bytes));
   } catch (e) {
     throw new RuntimeError(`${file}: not a valid gzip file (${(e as Error).message})`);
   }
@@ -62,8 +67,13 @@ export async function gunzip(bytes: Uint8Array, file: string): Promise<Uint8Arra
 
 /** A file's bytes, gunzipped when it is gzip (Node, synchronously). */
 export function readMaybeGzipSync(path: string): Uint8Array {
-  const bytes = nodeFs()!.readFileSync(path);
+  const bytes = readFileSync(path);
   return isGzip(bytes) ? gunzipSync(bytes, path) : bytes;
+}
+
+/** A file's bytes (Node). */
+export function readFileSync(path: string): Uint8Array {
+  return plain(nodeFs()!.readFileSync(path));
 }
 
 /** The first of `candidates` that exists (Node). */

@@ -15,16 +15,16 @@ const ARGS = signature<{ '': { tensors: Tensor[] } }>('TensorDataset(*Tensor ten
  * const ds = new TensorDataset(torch.arange(6).view(3, 2), torch.tensor([0, 1, 0]));
  * ds.get(1) // [tensor([2, 3]), tensor(1)]
  */
-export class TensorDataset extends Dataset<Tensor[]> {
-  readonly tensors: readonly Tensor[];
+export class TensorDataset<T extends Tensor[] = Tensor[]> extends Dataset<T> {
+  readonly tensors: Readonly<T>;
 
-  constructor(...tensors: Tensor[]) {
+  constructor(...tensors: T) {
     super();
     const a = ARGS.parse(tensors);
     if (a.tensors.length === 0) throw new RuntimeError('TensorDataset needs at least one tensor');
     const n = a.tensors[0]!.size(0);
     if (!a.tensors.every((t) => t.size(0) === n)) throw new RuntimeError('Size mismatch between tensors');
-    this.tensors = a.tensors;
+    this.tensors = a.tensors as T;
   }
 
   get length(): number {
@@ -32,8 +32,8 @@ export class TensorDataset extends Dataset<Tensor[]> {
   }
 
   /** `[t[index] for t in tensors]`. @example ds.get(0) */
-  get(index: number): Tensor[] {
-    return this.tensors.map((t) => t.at(index));
+  get(index: number): T {
+    return this.tensors.map((t) => t.at(index)) as T;
   }
 
   /** The tensors travel to workers (copied once per worker). @example ds.workerSpec().name // 'TensorDataset' */

@@ -16,6 +16,8 @@ export class Normalize extends Transform {
   readonly std: readonly number[];
   readonly inplace: boolean;
   protected readonly args: readonly unknown[];
+  /** mean and std as [C, 1, 1] tensors, per image dtype (made and checked once). */
+  private readonly stats = new Map<string, [Tensor, Tensor]>();
 
   constructor(mean: readonly number[], std: readonly number[], opts?: { inplace?: boolean });
   constructor(mean: readonly number[], std: readonly number[], inplace?: boolean);
@@ -34,11 +36,21 @@ export class Normalize extends Transform {
       throw new TorchTypeError(`Input tensor should be a float tensor. Got torch.${t.dtype}.`);
     }
     if (t.ndim < 3) throw new ValueError(`Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = torch.Size([${t.shape.join(', ')}])`);
-    const out = this.inplace ? t : t.clone();
-    const mean = tensor([...this.mean], { dtype: t.dtype });
-    const std = tensor([...this.std], { dtype: t.dtype });
-    if (std.eq(0).any().itemSync()) throw new ValueError(`std evaluated to zero after conversion to torch.${t.dtype}, leading to division by zero.`);
-    return out.sub_(mean.view(-1, 1, 1)).div_(std.view(-1, 1, 1));
+    const [mean, std] = this.statsFor(t);
+    return (this.inplace ? t : t.clone()).sub_(mean).div_(std);
+  }
+
+  private statsFor(t: Tensor): [Tensor, Tensor] {
+    const key = `${t.dtype}@${t.device}`;
+    let s = this.stats.get(key);
+    if (s === undefined) {
+      const mean = tensor([...this.mean], { dtype: t.dtype, device: t.device });
+      const std = tensor([...this.std], { dtype: t.dtype, device: t.device });
+      if (std.eq(0).any().itemSync()) throw new ValueError(`std evaluated to zero after conversion to torch.${t.dtype}, leading to division by zero.`);
+      s = [mean.view(-1, 1, 1), std.view(-1, 1, 1)];
+      this.stats.set(key, s);
+    }
+    return s;
   }
 
   protected override describe(): string {

@@ -1,7 +1,7 @@
 // Type tests: what a loop over a DataLoader sees. Checked by `tsc` (pnpm typecheck); nothing here runs.
 import type { Tensor } from '@torchlet/tensor';
 import { expectTypeOf } from 'vitest';
-import { DataLoader, TensorDataset, datasets, transforms } from '../src/index.js';
+import { DataLoader, StackDataset, TensorDataset, datasets, transforms } from '../src/index.js';
 import type { Collated, LoaderIterator } from '../src/index.js';
 
 declare const x: Tensor;
@@ -13,3 +13,6 @@ expectTypeOf<Collated<{ image: Tensor; label: number; name: string }>>().toEqual
 // a collateFn decides the batch type
 const sums = new DataLoader([1, 2, 3], { batchSize: 2, collateFn: (b: number[]) => b.reduce((s, v) => s + v, 0) });
 expectTypeOf(sums[Symbol.asyncIterator]()).toEqualTypeOf<LoaderIterator<number>>();
+// StackDataset keeps the sample types of its datasets
+expectTypeOf(new StackDataset([1, 2], ['a', 'b']).get(0)).toEqualTypeOf<[number, string] | Promise<[number, string]>>();
+expectTypeOf(new StackDataset({ x: [1, 2], y: ['a', 'b'] }).get(0)).toEqualTypeOf<{ x: number; y: string } | Promise<{ x: number; y: string }>>();

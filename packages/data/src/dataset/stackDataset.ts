@@ -7,8 +7,6 @@ import { Dataset } from './dataset.js';
 import type { DatasetLike } from './types.js';
 import { getItem, lengthOf } from './types.js';
 
-type Stacked<T> = unknown[] | Record<string, unknown> | T;
-
 function isThenable(v: unknown): v is PromiseLike<unknown> {
   return typeof (v as { then?: unknown } | null)?.then === 'function';
 }
@@ -22,12 +20,14 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
  * new StackDataset([1, 2], ['a', 'b']).get(1) // [2, 'b']
  * new StackDataset({ x: [1, 2], y: ['a', 'b'] }).get(0) // { x: 1, y: 'a' }
  */
-export class StackDataset extends Dataset<Stacked<unknown>> {
+export class StackDataset<S extends unknown[] | Record<string, unknown> = unknown[]> extends Dataset<S> {
   /** The datasets: an array (tuple samples) or an object (named samples). */
   readonly datasets: readonly DatasetLike<unknown>[] | Readonly<Record<string, DatasetLike<unknown>>>;
   private readonly n: number;
 
-  constructor(...datasets: DatasetLike<unknown>[] | [Record<string, DatasetLike<unknown>>]) {
+  constructor(...datasets: { [K in keyof S]: DatasetLike<S[K]> } & unknown[]);
+  constructor(datasets: { [K in keyof S]: DatasetLike<S[K]> });
+  constructor(...datasets: unknown[]) {
     super();
     const named = datasets.length === 1 && isPlainObject(datasets[0]);
     if (named) {
@@ -46,14 +46,14 @@ export class StackDataset extends Dataset<Stacked<unknown>> {
   }
 
   /** The samples `index` of every dataset, as an array or an object. @example ds.get(0) */
-  get(index: number): Stacked<unknown> | Promise<Stacked<unknown>> {
+  get(index: number): S | Promise<S> {
     if (Array.isArray(this.datasets)) {
       const parts = (this.datasets as DatasetLike<unknown>[]).map((d) => getItem(d, index));
-      return parts.some(isThenable) ? Promise.all(parts) : parts;
+      return (parts.some(isThenable) ? Promise.all(parts) : parts) as S | Promise<S>;
     }
     const entries = Object.entries(this.datasets as Record<string, DatasetLike<unknown>>).map(([k, d]) => [k, getItem(d, index)] as const);
-    if (!entries.some(([, v]) => isThenable(v))) return Object.fromEntries(entries);
-    return Promise.all(entries.map(async ([k, v]) => [k, await v] as const)).then(Object.fromEntries);
+    if (!entries.some(([, v]) => isThenable(v))) return Object.fromEntries(entries) as S;
+    return Promise.all(entries.map(async ([k, v]) => [k, await v] as const)).then((e) => Object.fromEntries(e) as S);
   }
 
   /** @example ds.workerSpec().name // 'StackDataset' */

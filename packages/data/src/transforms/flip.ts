@@ -8,23 +8,22 @@ import { Transform, dimensions } from './transform.js';
 const HFLIP = signature<{ '': { p: number } }>('RandomHorizontalFlip(float p=0.5)');
 const VFLIP = signature<{ '': { p: number } }>('RandomVerticalFlip(float p=0.5)');
 
-/**
- * `torchvision.transforms.RandomHorizontalFlip(p=0.5)`: mirrors left-right when `torch.rand(1) < p`.
- * @example new RandomHorizontalFlip().call(img)
- */
-export class RandomHorizontalFlip extends Transform {
+type FlipArgs = [p?: number] | [opts: { p?: number }];
+
+/** A flip of one image dimension when `torch.rand(1) < p`. */
+abstract class RandomFlip extends Transform {
   readonly p: number;
   protected readonly args: readonly unknown[];
 
-  constructor(...args: [p?: number] | [opts: { p?: number }]) {
+  protected constructor(p: number, private readonly dim: number) {
     super();
-    this.p = HFLIP.parse(args).p;
-    this.args = [this.p];
+    this.p = p;
+    this.args = [p];
   }
 
   call(img: Tensor): Tensor {
     dimensions(img);
-    return coin(this.p) ? img.flip(-1) : img;
+    return coin(this.p) ? img.flip(this.dim) : img;
   }
 
   protected override describe(): string {
@@ -33,25 +32,21 @@ export class RandomHorizontalFlip extends Transform {
 }
 
 /**
+ * `torchvision.transforms.RandomHorizontalFlip(p=0.5)`: mirrors left-right when `torch.rand(1) < p`.
+ * @example new RandomHorizontalFlip().call(img)
+ */
+export class RandomHorizontalFlip extends RandomFlip {
+  constructor(...args: FlipArgs) {
+    super(HFLIP.parse(args).p, -1);
+  }
+}
+
+/**
  * `torchvision.transforms.RandomVerticalFlip(p=0.5)`: mirrors top-bottom when `torch.rand(1) < p`.
  * @example new RandomVerticalFlip(0.3).call(img)
  */
-export class RandomVerticalFlip extends Transform {
-  readonly p: number;
-  protected readonly args: readonly unknown[];
-
-  constructor(...args: [p?: number] | [opts: { p?: number }]) {
-    super();
-    this.p = VFLIP.parse(args).p;
-    this.args = [this.p];
-  }
-
-  call(img: Tensor): Tensor {
-    dimensions(img);
-    return coin(this.p) ? img.flip(-2) : img;
-  }
-
-  protected override describe(): string {
-    return `p=${this.p}`;
+export class RandomVerticalFlip extends RandomFlip {
+  constructor(...args: FlipArgs) {
+    super(VFLIP.parse(args).p, -2);
   }
 }

@@ -7,9 +7,10 @@ first) then name, `__metadata__` first in the header (keys sorted here; Rust's o
 map's), compact JSON, the header padded with spaces to a multiple of 8 bytes.
 
 Usage (run with /usr/bin/python3, which has PyTorch 1.13):
-    python3 tools/torch_checkpoint.py describe FILE   prints FILE's manifest (JSON) as PyTorch sees it
-    python3 tools/torch_checkpoint.py check FILE      loads FILE with torch.load(weights_only=True)
-                                                      (exit status 0 when PyTorch accepts it)
+    python3 tools/torch_checkpoint.py describe FILE...  prints each FILE's manifest (JSON, one line each)
+                                                        as PyTorch sees it
+    python3 tools/torch_checkpoint.py check FILE        loads FILE with torch.load(weights_only=True)
+                                                        (exit status 0 when PyTorch accepts it)
 
 A manifest describes a loaded object: a tensor is {"$tensor": {dtype, shape, stride, offset,
 storage, sha256}} (storage numbers storages in order of first appearance, so sharing shows; sha256
@@ -198,14 +199,15 @@ def load_any(path):
 
 
 def main(argv):
-    if len(argv) != 3 or argv[1] not in ("describe", "check"):
+    if len(argv) < 3 or argv[1] not in ("describe", "check") or (argv[1] == "check" and len(argv) != 3):
         print(__doc__, file=sys.stderr)
         return 2
     if argv[1] == "check":
         torch.load(argv[2], weights_only=True)
         return 0
-    json.dump(describe(load_any(argv[2])), sys.stdout, separators=(",", ":"))
-    sys.stdout.write("\n")
+    for path in argv[2:]:
+        json.dump(describe(load_any(path)), sys.stdout, separators=(",", ":"))
+        sys.stdout.write("\n")
     return 0
 
 

@@ -11,6 +11,7 @@ import { bytesSource, CheckpointError, loadFile, MemorySink, RawTensor, safeOpen
 import { fixtureBytes, fixturePath, manifest } from './fixtureFiles.js';
 import type { Manifest } from './manifest.js';
 import { matchManifest } from './manifest.js';
+import { describeWithTorch, hasTorch } from './python.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'torchlet-st-'));
 const entries = (m: Manifest) => (m as { $dict: [string, Manifest][] }).$dict;
@@ -148,5 +149,17 @@ describe('lazy reads', () => {
     const longer = new Uint8Array(bytes.byteLength + 5);
     longer.set(bytes);
     await expect(safetensors.load(streamOf(longer))).rejects.toThrow(/<stream>: 5 trailing bytes after the last tensor/);
+  });
+});
+
+describe.skipIf(!hasTorch)('PyTorch reads what torchlet writes (skipped without PyTorch)', () => {
+  it('every dtype, raw entries and metadata, through the reference reader in tools/torch_checkpoint.py', async () => {
+    const out = join(tmp, 'rt_all_dtypes.safetensors');
+    const f = await safeOpen(fixturePath('all_dtypes.safetensors'));
+    const metadata = f.metadata();
+    await f.close();
+    await saveFile(await readEverything(fixturePath('all_dtypes.safetensors')), out, metadata);
+    const [seen] = describeWithTorch([out]);
+    expect(seen).toEqual(manifest.files['all_dtypes.safetensors']);
   });
 });

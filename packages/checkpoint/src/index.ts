@@ -1,6 +1,8 @@
 // @torchlet/checkpoint: safetensors (strict reader, streaming writer), PyTorch .pt files
 // (restricted unpickler, zip and legacy formats), and atomic training checkpoints.
 export { CheckpointError } from './errors.js';
+export { formatOf, load, save } from './io.js';
+export type { Format, LoadOptions, SaveOptions } from './io.js';
 export type { CheckpointErrorOptions } from './errors.js';
 export * as safetensors from './safetensors/index.js';
 export { loadFile, RawTensor, safeOpen, SafetensorsFile, saveFile } from './safetensors/index.js';

@@ -14,7 +14,8 @@ function setKey(out: Record<string, Tensor>, name: string, t: Tensor): void {
   Object.defineProperty(out, name, { value: t, enumerable: true, writable: true, configurable: true });
 }
 
-async function readAll(f: SafetensorsFile): Promise<Record<string, Tensor>> {
+/** Every tensor of an open file, by name (sorted); closes the file. @example await readAll(await safeOpen(bytes)) */
+export async function readAll(f: SafetensorsFile): Promise<Record<string, Tensor>> {
   try {
     const out: Record<string, Tensor> = {};
     for (const name of f.keys()) setKey(out, name, await f.getTensor(name));

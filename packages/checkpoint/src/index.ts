@@ -15,3 +15,5 @@ export type { FileSystem, WritableFile } from './fs/fileSystem.js';
 export { defaultFileSystem } from './fs/fileSystem.js';
 export { opfsFileSystem } from './fs/opfs.js';
 export type { ReadTarget } from './fs/openSource.js';
+export { latestCheckpoint, loadCheckpoint, saveCheckpoint } from './training/checkpoint.js';
+export type { CheckpointParts, GeneratorLike, LoadCheckpointOptions, LoadedCheckpoint, SaveCheckpointOptions, Stateful } from './training/checkpoint.js';

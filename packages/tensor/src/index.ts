@@ -5,9 +5,9 @@ export { Tensor, printHooks } from './tensor.js';
 export type { DType } from './dtype.js';
 export {
   bfloat16, bool, double, float, float16, float32, float64, getDefaultDtype, half, int, int32, int64, int8, long,
-  promoteTypes, resultType, setDefaultDtype, uint8,
+  promoteTypes, resultType, SCALAR_TYPE_NAME, setDefaultDtype, uint8,
 } from './dtype.js';
-export { IndexError, NotImplementedError, RuntimeError, TorchError, TorchTypeError, ValueError } from './errors.js';
+export { AttributeError, IndexError, KeyError, NotImplementedError, RuntimeError, TorchError, TorchTypeError, ValueError } from './errors.js';
 export type { Device } from './device.js';
 export { availableDevices, getBackend, getDefaultDevice, registerBackend, setDefaultDevice } from './device.js';
 export { memory } from './storage.js';
@@ -63,3 +63,6 @@ export type { MaxUnpoolOptions } from './nn/maxUnpool.js';
 export { maxUnpool2d } from './nn/maxUnpool.js';
 export { indexDtype } from './device.js';
 export type { DeviceMemory } from './storage.js';
+// the argument binder every op, layer, loss and optimizer declares its PyTorch signature with
+export type { Bound, OverloadSpec, ParamSpec, TypeSpec } from './signature/index.js';
+export { Signature, camelCase, describeValue, isPlainObject, parseSchema, signature, signatureRegistry } from './signature/index.js';

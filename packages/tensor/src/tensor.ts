@@ -33,7 +33,7 @@ import { formatTensor } from './print/format.js';
 import type { TensorOrScalar, Scalar } from './operands.js';
 import type { SizeArgs } from './shape.js';
 import { parseSizes } from './shape.js';
-import { toDType } from './dtype.js';
+import { isDTypeName, toDType } from './dtype.js';
 import * as Rnd from './random/sampling.js';
 import * as Bern from './random/bernoulli.js';
 import * as Mult from './random/multinomial.js';
@@ -282,6 +282,28 @@ export class Tensor {
   /** `x.copy_(src)`: in place, broadcasting and casting `src`. @example torch.zeros(2).copy_(torch.tensor([1, 2])) // tensor([1., 2.]) */
   copy_(src: Tensor): Tensor {
     return C.copyInto(this, src);
+  }
+  /**
+   * `x.set_(source)`: `x` now views `source`'s storage with its shape, strides and offset, as
+   * PyTorch's `x.data = source` (autograd state, `.grad` and the object itself are kept; nothing
+   * is recorded). `nn.Module.to()` moves parameters in place with it, so that references held
+   * elsewhere (an optimizer) stay valid.
+   * @example const p = torch.zeros(2); p.set_(torch.ones(3)); p // tensor([1., 1., 1.])
+   */
+  set_(source: Tensor): Tensor {
+    if (this.disposed || source.disposed) throw new RuntimeError('this tensor has been disposed');
+    const self = this as { storage: Storage; shape: readonly number[]; strides: readonly number[]; offset: number };
+    if (source.storage !== this.storage) {
+      source.storage.retain();
+      finalizer.unregister(this);
+      this.storage.release();
+      self.storage = source.storage;
+      finalizer.register(this, source.storage, this);
+    }
+    self.shape = [...source.shape];
+    self.strides = [...source.strides];
+    self.offset = source.offset;
+    return this;
   }
   /**
    * `x.view(*shape)` or `x.view([...])`: the same storage with another shape (never a copy);
@@ -1062,12 +1084,6 @@ export function viewTensor(t: Tensor, shape: readonly number[], strides: readonl
 /** Keepdim given as a boolean (PyTorch's positional form) or in options. */
 function ro<T extends { keepdim?: boolean }>(opts: T | boolean | undefined): T | undefined {
   return typeof opts === 'boolean' ? ({ keepdim: opts } as T) : opts;
-}
-
-const DTYPE_NAMES = new Set(['float32', 'float64', 'float16', 'bfloat16', 'int32', 'int64', 'int8', 'uint8', 'bool', 'float', 'double', 'half', 'int', 'long']);
-
-function isDTypeName(s: string): boolean {
-  return DTYPE_NAMES.has(s.startsWith('torch.') ? s.slice(6) : s);
 }
 
 /**

@@ -29,8 +29,10 @@ describe('files written by torch.save', () => {
     expect(adam.param_groups[0]!.betas).toEqual([0.8, 0.99]);
   });
 
-  it('BatchNorm buffers: running stats and an int64 0-d num_batches_tracked', async () => {
+  it('BatchNorm buffers: running stats, an int64 0-d num_batches_tracked, module versions in _metadata', async () => {
     const sd = (await load('batchnorm.pt')) as Record<string, Tensor>;
+    expect((sd as unknown as { _metadata: unknown })._metadata).toEqual({ '': { version: 1 }, 0: { version: 1 }, 1: { version: 2 }, 2: { version: 1 }, 3: { version: 1 } });
+    expect(Object.keys(sd)).not.toContain('_metadata');
     const n = sd['1.num_batches_tracked']!;
     expect([n.dtype, n.shape, n.itemSync()]).toEqual(['int64', [], 3]);
     expect(sd['1.running_var']!.dtype).toBe('float32');

@@ -35,6 +35,11 @@ describe('torchlet reads back what it writes', () => {
     });
   }
 
+  it("keeps a state dict's _metadata (module versions), which PyTorch's load_state_dict reads", async () => {
+    const back = (await loadPt(bytesSource(await rewrite('batchnorm.pt')))) as { _metadata?: Record<string, { version: number }> };
+    expect(back._metadata?.['1']).toEqual({ version: 2 });
+  });
+
   it('zip64 archives (forced, as written past 4 GB)', async () => {
     const bytes = await rewrite('views.pt', { forceZip64: true });
     await matchManifest(await loadPt(bytesSource(bytes, 'views.pt')), manifest.files['views.pt']!);

@@ -1,9 +1,9 @@
 // Resuming from a training checkpoint on the CPU: a run stopped after step 1, mid-epoch, at an
 // epoch boundary and near the end, then resumed from its newest checkpoint by fresh objects,
-// gives bit-identical losses to the run that was never stopped. The model, optimizer and loader
-// are small stand-ins with PyTorch's stateDict()/loadStateDict() (nn.Module, torch.optim and
-// DataLoader are not in torchlet yet); the checkpoint holds their state, the generators and the
-// counters.
+// gives bit-identical losses to the run that was never stopped. The model is an nn.Module; the
+// optimizer and the loader are small stand-ins with PyTorch's stateDict()/loadStateDict() layout
+// (torch.optim and DataLoader are not in torchlet yet). The checkpoint holds their state, the
+// generators and the counters.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,24 +16,27 @@ const BATCH = 8;
 const EPOCHS = 3;
 const STEPS = (N / BATCH) * EPOCHS; // 18
 
-/** A 4-8-1 MLP with dropout, as a parameter list. */
-class Mlp {
-  params: Record<string, Tensor>;
+/** A 4-8-1 MLP with dropout: a real nn.Module (Parameters and a buffer), its layers written out. */
+class Mlp extends torch.nn.Module {
+  declare w1: torch.nn.Parameter;
+  declare b1: torch.nn.Parameter;
+  declare w2: torch.nn.Parameter;
+  declare b2: torch.nn.Parameter;
+  declare seen: Tensor;
   constructor(g: torch.Generator) {
-    const p = (shape: number[]) => torch.randn(shape, { generator: g }).mul(0.5).requiresGrad_();
-    this.params = { 'fc1.weight': p([8, 4]), 'fc1.bias': p([8]), 'fc2.weight': p([1, 8]), 'fc2.bias': p([1]) };
+    super();
+    const p = (shape: number[]) => new torch.nn.Parameter(torch.randn(shape, { generator: g }).mul(0.5));
+    this.w1 = p([8, 4]);
+    this.b1 = p([8]);
+    this.w2 = p([1, 8]);
+    this.b2 = p([1]);
+    this.registerBuffer('seen', torch.tensor(0)); // an int64 counter, as BatchNorm's num_batches_tracked
   }
-  forward(x: Tensor, g: torch.Generator): Tensor {
-    const { 'fc1.weight': w1, 'fc1.bias': b1, 'fc2.weight': w2, 'fc2.bias': b2 } = this.params as Record<string, Tensor>;
-    const h = x.matmul(w1!.t()).add(b1!).relu();
+  override forward(x: Tensor, g: torch.Generator): Tensor {
+    torch.noGrad(() => this.seen.add_(x.shape[0]!));
+    const h = x.matmul(this.w1.t()).add(this.b1).relu();
     const keep = torch.bernoulli(torch.full(h.shape, 0.8), { generator: g }); // dropout mask from the checkpointed generator
-    return h.mul(keep).div(0.8).matmul(w2!.t()).add(b2!);
-  }
-  stateDict(): Record<string, Tensor> {
-    return Object.fromEntries(Object.entries(this.params).map(([k, v]) => [k, v.detach()]));
-  }
-  loadStateDict(sd: Record<string, Tensor>): void {
-    torch.noGrad(() => Object.entries(this.params).forEach(([k, p]) => p.copy_(sd[k]!)));
+    return h.mul(keep).div(0.8).matmul(this.w2.t()).add(this.b2);
   }
 }
 
@@ -90,7 +93,7 @@ const target = data.matmul(torch.tensor([[1.5], [-2], [0.5], [1]])).add(0.1);
 async function train(dir: string, from: number, until: number, seed: number): Promise<number[]> {
   const modelGen = new torch.Generator().manualSeed(seed);
   const model = new Mlp(modelGen);
-  const opt = new Sgd(Object.values(model.params), 0.05, 0.9);
+  const opt = new Sgd([...model.parameters()], 0.05, 0.9);
   const loaderGen = new torch.Generator().manualSeed(seed + 1);
   const loader = new Loader(loaderGen);
   const generator = { model: modelGen, loader: loaderGen };
@@ -101,7 +104,7 @@ async function train(dir: string, from: number, until: number, seed: number): Pr
   const losses: number[] = [];
   while (step < until) {
     const idx = loader.next();
-    const loss = model.forward(data.at(idx), modelGen).sub(target.at(idx)).pow(2).mean();
+    const loss = (model.call(data.at(idx), modelGen) as Tensor).sub(target.at(idx)).pow(2).mean();
     loss.backward();
     opt.step();
     step++;
@@ -122,6 +125,8 @@ describe('resume from a checkpoint (CPU)', () => {
       // a new process would start with fresh objects: other seeds prove everything comes from the file
       const after = await train(dir, stop, STEPS, 99);
       expect([...before, ...after], `stopped at step ${stop}`).toEqual(full);
+      const last = await torch.checkpoint.loadCheckpoint(join(dir, 'step-{step}.pt'));
+      expect((last.state.model as Record<string, Tensor>).seen!.itemSync()).toBe(STEPS * BATCH);
     }
   }, 300_000);
 });

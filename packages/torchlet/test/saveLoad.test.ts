@@ -62,3 +62,28 @@ describe('torch.save / torch.load', () => {
     expect(back.w!.tolistSync()).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });
+
+describe('with nn.Module', () => {
+  class Net extends torch.nn.Module {
+    declare w: torch.nn.Parameter;
+    constructor() {
+      super();
+      this.w = new torch.nn.Parameter(torch.randn(2, 3));
+      this.registerBuffer('count', torch.tensor(4));
+    }
+  }
+
+  it('stateDict() -> torch.save -> torch.load -> loadStateDict(), in both formats; .pt keeps _metadata', async () => {
+    const a = new Net();
+    for (const name of ['net.pt', 'net.safetensors']) {
+      const path = join(tmp, name);
+      await torch.save(a.stateDict(), path);
+      const sd = (await torch.load(path)) as SD;
+      const b = new Net();
+      expect(b.loadStateDict(sd)).toEqual({ missingKeys: [], unexpectedKeys: [] });
+      expect(b.w.equal(a.w), name).toBe(true);
+      expect((b as unknown as { count: torch.Tensor }).count.itemSync()).toBe(4);
+      if (name.endsWith('.pt')) expect(torch.nn.metadataOf(sd)).toEqual(torch.nn.metadataOf(a.stateDict()));
+    }
+  });
+});

@@ -7,9 +7,13 @@ export class PyDict {
   /** @example new PyDict('OrderedDict') */
   constructor(readonly kind: 'dict' | 'OrderedDict' | 'Counter' = 'dict') {}
 
-  /** BUILD of an OrderedDict sets attributes (a state dict's `_metadata`); torchlet keeps none of them. */
+  /** Instance attributes BUILD gave an OrderedDict (a state dict's `_metadata`). */
+  attrs: PyDict | null = null;
+
+  /** BUILD of an OrderedDict sets its attributes (`state_dict()._metadata`, module versions). */
   build(state: unknown): void {
     if (this.kind === 'dict' || !(state === null || state instanceof PyDict)) throw new TypeError(`cannot BUILD a ${this.kind} from this state`);
+    this.attrs = state;
   }
 }
 

@@ -61,6 +61,9 @@ export function materialize(root: unknown, storages: StorageTensors, file: strin
       done.set(d, o);
       if (keys.some((k) => typeof k === 'number')) markIntKeys(o);
       for (const [k, x] of d.map) setKey(o, String(k), convert(x, child(k), depth + 1));
+      // a state dict's module versions, kept out of its keys as nn.Module's stateDict() keeps them
+      const meta = d.attrs?.map.get('_metadata');
+      if (meta !== undefined) Object.defineProperty(o, '_metadata', { value: convert(meta, path, depth + 1), enumerable: false, writable: true, configurable: true });
       return o;
     }
     const m = new Map<unknown, unknown>();

@@ -108,8 +108,8 @@ export function pickleValue(value: unknown, storageOf: (t: Tensor) => StorageId,
     global('collections', 'OrderedDict');
     o.op(OP.EMPTY_TUPLE, OP.REDUCE, OP.TUPLE, OP.REDUCE);
   };
-  const dictItems = (items: [unknown, unknown, boolean?][], path: string) => {
-    o.op(OP.EMPTY_DICT);
+  const dictItems = (items: [unknown, unknown, boolean?][], path: string, empty = true) => {
+    if (empty) o.op(OP.EMPTY_DICT);
     if (items.length === 0) return;
     o.op(OP.MARK);
     for (const [k, v, intKeys] of items) {
@@ -158,7 +158,16 @@ export function pickleValue(value: unknown, storageOf: (t: Tensor) => StorageId,
       const asInts = intKeys || hasIntKeys(obj);
       // an optimizer state dict: its `state` is keyed by parameter index (ints), as PyTorch's
       const optimizer = 'state' in obj && 'param_groups' in obj;
-      dictItems(Object.keys(obj).map((k) => [asInts && INT_KEY.test(k) && Number.isSafeInteger(Number(k)) ? Number(k) : k, obj[k], optimizer && k === 'state']), path);
+      const items = Object.keys(obj).map((k): [unknown, unknown, boolean] => [asInts && INT_KEY.test(k) && Number.isSafeInteger(Number(k)) ? Number(k) : k, obj[k], optimizer && k === 'state']);
+      const meta = Object.getOwnPropertyDescriptor(obj, '_metadata');
+      if (meta && !meta.enumerable && typeof meta.value === 'object' && meta.value !== null) {
+        // nn.Module's state dict: an OrderedDict with its `_metadata` attribute, as PyTorch pickles it
+        global('collections', 'OrderedDict');
+        o.op(OP.EMPTY_TUPLE, OP.REDUCE);
+        dictItems(items, path, false);
+        dictItems([['_metadata', meta.value]], path);
+        o.op(OP.BUILD);
+      } else dictItems(items, path);
     } else {
       throw new CheckpointError(file, `cannot save an object of class ${(v as object).constructor?.name ?? 'unknown'} (save plain objects, arrays, Maps, numbers, strings and tensors)`, { tensor: path });
     }

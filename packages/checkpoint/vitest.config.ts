@@ -3,10 +3,7 @@
 // streams) through vitest's browser mode.
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, mergeConfig } from 'vitest/config';
-import { sharedConfig } from '../../vitest.shared.ts';
-
-// headless Chromium as TOOLCHAIN.md runs it; never `playwright install`
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { chromiumBrowser, sharedConfig } from '../../vitest.shared.ts';
 
 export default mergeConfig(
   sharedConfig,
@@ -21,13 +18,7 @@ export default mergeConfig(
             name: 'checkpoint-browser',
             testTimeout: 60_000,
             include: ['test/**/*.browser.test.ts'],
-            browser: {
-              enabled: true,
-              headless: true,
-              api: { host: '127.0.0.1' },
-              provider: playwright({ launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } }),
-              instances: [{ browser: 'chromium' }],
-            },
+            browser: chromiumBrowser(playwright),
           },
         },
       ],

@@ -9,17 +9,7 @@ import { loadPt } from '../src/pt/load.js';
 import { ZipReader } from '../src/zip/reader.js';
 import { ZipWriter } from '../src/zip/writer.js';
 import { fixtureBytes } from './fixtureFiles.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './fuzzTools.js';
 
 function mutate(b: Uint8Array, r: () => number): Uint8Array {
   const at = Math.floor(r() * b.byteLength);

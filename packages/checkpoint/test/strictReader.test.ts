@@ -6,6 +6,7 @@ import * as torch from '@torchlet/tensor';
 import { CheckpointError, safeOpen, safetensors } from '../src/index.js';
 import { bytesSource } from '../src/bytes/source.js';
 import { fixtureBytes } from './fixtureFiles.js';
+import { rng } from './fuzzTools.js';
 
 const utf8 = new TextEncoder();
 
@@ -117,18 +118,6 @@ describe('the strict reader accepts', () => {
     expect(sd.b!.shape).toEqual([2, 0]);
   });
 });
-
-/** A small PRNG (mulberry32) so a failing mutation can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(base: Uint8Array, r: () => number): Uint8Array {
   const headerEnd = 8 + Number(new DataView(base.buffer, base.byteOffset).getBigUint64(0, true));

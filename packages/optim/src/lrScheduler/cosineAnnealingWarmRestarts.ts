@@ -26,7 +26,7 @@ const STEP = signature<{ '': { epoch: number | null } }>('step(float? epoch=None
  */
 export class CosineAnnealingWarmRestarts extends LRScheduler {
   T0: number;
-  Ti: number;
+  TI: number;
   TMult: number;
   etaMin: number;
   TCur: number;
@@ -38,7 +38,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     if (a.TMult < 1) throw new ValueError(`Expected integer T_mult >= 1, but got ${a.TMult}`);
     super(a.optimizer, a.lastEpoch, a.verbose);
     this.T0 = a.T0;
-    this.Ti = a.T0;
+    this.TI = a.T0;
     this.TMult = a.TMult;
     this.etaMin = a.etaMin;
     this.TCur = a.lastEpoch;
@@ -47,7 +47,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
 
   override getLr(): number[] {
     this.warnOutsideStep();
-    return this.baseLrs.map((base) => this.etaMin + ((base - this.etaMin) * (1 + Math.cos((Math.PI * this.TCur) / this.Ti))) / 2);
+    return this.baseLrs.map((base) => this.etaMin + ((base - this.etaMin) * (1 + Math.cos((Math.PI * this.TCur) / this.TI))) / 2);
   }
 
   /**
@@ -60,9 +60,9 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     if (epoch === null) {
       epoch = this.lastEpoch + 1;
       this.TCur = this.TCur + 1;
-      if (this.TCur >= this.Ti) {
-        this.TCur = this.TCur - this.Ti;
-        this.Ti = this.Ti * this.TMult;
+      if (this.TCur >= this.TI) {
+        this.TCur = this.TCur - this.TI;
+        this.TI = this.TI * this.TMult;
       }
     } else {
       if (epoch < 0) throw new ValueError(`Expected non-negative epoch, but got ${epoch}`);
@@ -71,10 +71,10 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
         else {
           const n = Math.trunc(Math.log((epoch / this.T0) * (this.TMult - 1) + 1) / Math.log(this.TMult));
           this.TCur = epoch - (this.T0 * (this.TMult ** n - 1)) / (this.TMult - 1);
-          this.Ti = this.T0 * this.TMult ** n;
+          this.TI = this.T0 * this.TMult ** n;
         }
       } else {
-        this.Ti = this.T0;
+        this.TI = this.T0;
         this.TCur = epoch;
       }
     }

@@ -29,7 +29,7 @@ const STEP = signature<{ '': { metrics: number | Tensor; epoch: number | null } 
 
 const STATE_KEYS = [
   'factor', 'min_lrs', 'patience', 'verbose', 'cooldown', 'cooldown_counter', 'mode', 'threshold', 'threshold_mode', 'best', 'num_bad_epochs', 'mode_worse',
-  'eps', 'last_epoch',
+  'eps', 'last_epoch', '_last_lr',
 ];
 
 /**
@@ -53,8 +53,8 @@ export class ReduceLROnPlateau implements Scheduler {
   modeWorse = Infinity;
   eps: number;
   lastEpoch = 0;
-  /** @internal */
-  _lastLr: number[] = [];
+  /** @internal Set by the first `step`. */
+  _lastLr: number[] | undefined;
 
   constructor(
     optimizer: Optimizer,
@@ -121,7 +121,7 @@ export class ReduceLROnPlateau implements Scheduler {
    * @example scheduler.getLastLr()
    */
   getLastLr(): number[] {
-    return this._lastLr;
+    return this._lastLr ?? this.optimizer.paramGroups.map((g) => g['lr'] as number);
   }
 
   /**
@@ -141,7 +141,7 @@ export class ReduceLROnPlateau implements Scheduler {
    */
   stateDict(): Record<string, unknown> {
     const self = this as unknown as Record<string, unknown>;
-    return Object.fromEntries(STATE_KEYS.map((k) => [k, copyPlain(self[camelCase(k)])]));
+    return Object.fromEntries(STATE_KEYS.filter((k) => self[camelCase(k)] !== undefined).map((k) => [k, copyPlain(self[camelCase(k)])]));
   }
 
   /**

@@ -48,8 +48,9 @@ export abstract class Optimizer<H extends Hyperparameters = Hyperparameters> {
   _stepCount = 0;
   /** State keys kept as JS numbers but saved as 0-d float32 tensors, as PyTorch keeps them. */
   protected readonly scalarStateKeys: readonly string[] = [];
-  private readonly preHooks = new Map<number, StepPreHook<this>>();
-  private readonly postHooks = new Map<number, StepPostHook<this>>();
+  // hooks take `this`; stored without it so that an SGD is still an Optimizer to TypeScript
+  private readonly preHooks = new Map<number, StepPreHook<unknown>>();
+  private readonly postHooks = new Map<number, StepPostHook<unknown>>();
 
   constructor(params: ParamsLike<H>, defaults: H) {
     this.defaults = defaults;
@@ -165,7 +166,7 @@ export abstract class Optimizer<H extends Hyperparameters = Hyperparameters> {
    * @example opt.registerStepPreHook((o) => console.log('stepping', o.paramGroups[0].lr))
    */
   registerStepPreHook(hook: StepPreHook<this>): RemovableHandle {
-    return this.addHook(this.preHooks, hook);
+    return this.addHook(this.preHooks, hook as StepPreHook<unknown>);
   }
 
   /**
@@ -173,7 +174,7 @@ export abstract class Optimizer<H extends Hyperparameters = Hyperparameters> {
    * @example opt.registerStepPostHook(() => steps++)
    */
   registerStepPostHook(hook: StepPostHook<this>): RemovableHandle {
-    return this.addHook(this.postHooks, hook);
+    return this.addHook(this.postHooks, hook as StepPostHook<unknown>);
   }
 
   /**

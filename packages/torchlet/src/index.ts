@@ -8,4 +8,5 @@ registerBackend(cpu());
 export * from '@torchlet/tensor';
 export { cpu };
 export { autograd, enableGrad, inferenceMode, isGradEnabled, isInferenceModeEnabled, noGrad, setGradEnabled } from '@torchlet/autograd';
+export * as nn from './nn.js';
 export * as optim from './optim.js';

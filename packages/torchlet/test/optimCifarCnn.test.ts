@@ -12,8 +12,8 @@ describe('CIFAR-10 tutorial CNN trained with torch.optim.SGD on the CPU', () => 
   it('draws the same batches as PyTorch', () => {
     batches().forEach(({ images, labels }, i) => {
       const check = fx.data_check[i]!;
-      expect(Array.from(labels.dataSync(), Number)).toEqual(check.labels);
-      expect(Array.from(images.reshape(-1).at([0, 4]).dataSync())).toEqual(check.first.map(Math.fround));
+      expect(Array.from(labels.dataSync() as ArrayLike<number | bigint>, Number)).toEqual(check.labels);
+      expect(Array.from(images.reshape(-1).at([0, 4]).dataSync() as Float32Array)).toEqual(check.first.map(Math.fround));
       expect(images.double().sum().itemSync()).toBeCloseTo(check.sum, 9);
     });
   });
@@ -28,7 +28,16 @@ describe('CIFAR-10 tutorial CNN trained with torch.optim.SGD on the CPU', () => 
   }, 120_000);
 });
 
-it('the optimizer is torch.optim.SGD of the umbrella, with lrScheduler beside it', () => {
-  expect(torch.optim.SGD.name).toBe('SGD');
-  expect(typeof torch.optim.lrScheduler.StepLR).toBe('function');
+it('the umbrella has torch.optim, torch.optim.lrScheduler and the clipping in torch.nn.utils', () => {
+  const w = torch.ones(2, { requiresGrad: true });
+  w.grad = torch.tensor([3, 4], { dtype: 'float32' });
+  const opt = new torch.optim.SGD([w], 0.1);
+  const sched = new torch.optim.lrScheduler.StepLR(opt, 1, 0.5);
+  expect(torch.nn.utils.clipGradNorm_([w], 1).itemSync()).toBeCloseTo(5, 6);
+  opt.step();
+  sched.step();
+  expect(sched.getLastLr()).toEqual([0.05]);
+  expect(typeof torch.nn.utils.parametersToVector).toBe('function');
+  expect(typeof torch.nn.utils.clipGradValue_).toBe('function');
+  expect(typeof torch.nn.utils.getTotalNorm).toBe('function');
 });

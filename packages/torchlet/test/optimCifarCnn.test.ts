@@ -41,3 +41,19 @@ it('the umbrella has torch.optim, torch.optim.lrScheduler and the clipping in to
   expect(typeof torch.nn.utils.clipGradValue_).toBe('function');
   expect(typeof torch.nn.utils.getTotalNorm).toBe('function');
 });
+
+it('optimizes a module\'s parameters (model.parameters(), an iterator, consumed once)', () => {
+  class Net extends torch.nn.Module {
+    w = new torch.nn.Parameter(torch.tensor([1, 2], { dtype: 'float32' }));
+    b = new torch.nn.Parameter(torch.tensor([0.5], { dtype: 'float32' }));
+  }
+  const net = new Net();
+  const opt = new torch.optim.Adam(net.parameters(), { lr: 0.1 });
+  expect(opt.paramGroups[0]!.params).toEqual([net.w, net.b]);
+  net.w.mul(net.w).sum().add(net.b.sum()).backward();
+  opt.step();
+  net.zeroGrad();
+  expect(net.w.grad).toBeNull();
+  // Adam's first step moves each entry by lr (times 1 - eps-sized terms)
+  Array.from(net.w.dataSync() as Float32Array).forEach((v, i) => expect(v).toBeCloseTo([0.9, 1.9][i]!, 6));
+});

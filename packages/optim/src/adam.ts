@@ -5,7 +5,7 @@ import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, maximum, signature, zerosLike } from '@torchlet/tensor';
 import { Optimizer } from './optimizer.js';
 import type { Args, ParamGroup, ParamsLike } from './types.js';
-import { betaPair, nonNegative } from './validate.js';
+import { adamChecks } from './validate.js';
 
 /** Options of `Adam` (PyTorch's keyword arguments, camelCased). */
 export interface AdamOptions {
@@ -97,10 +97,7 @@ export class Adam extends Optimizer<AdamHyperparameters> {
 
   constructor(params: ParamsLike<AdamHyperparameters>, ...args: Args<[lr: number, betas: readonly [number, number], eps: number, weightDecay: number, amsgrad: boolean], AdamOptions>) {
     const { params: given, ...h } = ADAM_ARGS.parse([params, ...args]);
-    nonNegative(h.lr, 'learning rate');
-    nonNegative(h.eps, 'epsilon value');
-    h.betas = betaPair(h.betas);
-    nonNegative(h.weightDecay, 'weight_decay value');
+    h.betas = adamChecks(h);
     if (h.fused && h.differentiable) throw new RuntimeError('`fused` cannot be `differentiable`');
     super(given as ParamsLike<AdamHyperparameters>, h);
   }

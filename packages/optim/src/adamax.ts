@@ -4,7 +4,7 @@ import type { Tensor } from '@torchlet/tensor';
 import { maximum, signature, zerosLike } from '@torchlet/tensor';
 import { Optimizer } from './optimizer.js';
 import type { Args, ParamGroup, ParamsLike } from './types.js';
-import { betaPair, nonNegative } from './validate.js';
+import { adamChecks } from './validate.js';
 
 /** Options of `Adamax` (PyTorch's keyword arguments, camelCased). */
 export interface AdamaxOptions {
@@ -56,10 +56,7 @@ export class Adamax extends Optimizer<AdamaxHyperparameters> {
 
   constructor(params: ParamsLike<AdamaxHyperparameters>, ...args: Args<[lr: number, betas: readonly [number, number], eps: number, weightDecay: number, foreach: boolean | null], AdamaxOptions>) {
     const { params: given, ...h } = ADAMAX_ARGS.parse([params, ...args]);
-    nonNegative(h.lr, 'learning rate');
-    nonNegative(h.eps, 'epsilon value');
-    h.betas = betaPair(h.betas);
-    nonNegative(h.weightDecay, 'weight_decay value');
+    h.betas = adamChecks(h);
     super(given as ParamsLike<AdamaxHyperparameters>, h);
   }
 

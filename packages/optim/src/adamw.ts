@@ -6,7 +6,7 @@ import type { AdamState } from './adam.js';
 import { adamInitState, adamMoments } from './adam.js';
 import { Optimizer } from './optimizer.js';
 import type { Args, ParamGroup, ParamsLike } from './types.js';
-import { betaPair, nonNegative } from './validate.js';
+import { adamChecks } from './validate.js';
 
 /** Options of `AdamW` (PyTorch's keyword arguments, camelCased). */
 export interface AdamWOptions {
@@ -47,10 +47,7 @@ export class AdamW extends Optimizer<AdamWHyperparameters> {
 
   constructor(params: ParamsLike<AdamWHyperparameters>, ...args: Args<[lr: number, betas: readonly [number, number], eps: number, weightDecay: number, amsgrad: boolean], AdamWOptions>) {
     const { params: given, ...h } = ADAMW_ARGS.parse([params, ...args]);
-    nonNegative(h.lr, 'learning rate');
-    nonNegative(h.eps, 'epsilon value');
-    h.betas = betaPair(h.betas);
-    nonNegative(h.weightDecay, 'weight_decay value');
+    h.betas = adamChecks(h);
     super(given as ParamsLike<AdamWHyperparameters>, h);
   }
 

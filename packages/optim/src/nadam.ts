@@ -5,7 +5,7 @@ import type { Tensor } from '@torchlet/tensor';
 import { signature, zerosLike } from '@torchlet/tensor';
 import { Optimizer } from './optimizer.js';
 import type { Args, ParamGroup, ParamsLike } from './types.js';
-import { betaPair, nonNegative } from './validate.js';
+import { adamChecks, nonNegative } from './validate.js';
 
 /** Options of `NAdam` (PyTorch's keyword arguments, camelCased). */
 export interface NAdamOptions {
@@ -76,10 +76,7 @@ export class NAdam extends Optimizer<NAdamHyperparameters> {
     ...args: Args<[lr: number, betas: readonly [number, number], eps: number, weightDecay: number, momentumDecay: number, foreach: boolean | null], NAdamOptions>
   ) {
     const { params: given, ...h } = NADAM_ARGS.parse([params, ...args]);
-    nonNegative(h.lr, 'learning rate');
-    nonNegative(h.eps, 'epsilon value');
-    h.betas = betaPair(h.betas);
-    nonNegative(h.weightDecay, 'weight_decay value');
+    h.betas = adamChecks(h);
     nonNegative(h.momentumDecay, 'momentum_decay value');
     super(given as ParamsLike<NAdamHyperparameters>, h);
   }

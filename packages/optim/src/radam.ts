@@ -5,7 +5,7 @@ import type { Tensor } from '@torchlet/tensor';
 import { signature, zerosLike } from '@torchlet/tensor';
 import { Optimizer } from './optimizer.js';
 import type { Args, ParamGroup, ParamsLike } from './types.js';
-import { betaPair, nonNegative } from './validate.js';
+import { adamChecks } from './validate.js';
 
 /** Options of `RAdam` (PyTorch's keyword arguments, camelCased). */
 export interface RAdamOptions {
@@ -71,10 +71,7 @@ export class RAdam extends Optimizer<RAdamHyperparameters> {
 
   constructor(params: ParamsLike<RAdamHyperparameters>, ...args: Args<[lr: number, betas: readonly [number, number], eps: number, weightDecay: number, foreach: boolean | null], RAdamOptions>) {
     const { params: given, ...h } = RADAM_ARGS.parse([params, ...args]);
-    nonNegative(h.lr, 'learning rate');
-    nonNegative(h.eps, 'epsilon value');
-    h.betas = betaPair(h.betas);
-    nonNegative(h.weightDecay, 'weight_decay value');
+    h.betas = adamChecks(h);
     super(given as ParamsLike<RAdamHyperparameters>, h);
   }
 

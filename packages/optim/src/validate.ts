@@ -31,3 +31,15 @@ export function pair(values: readonly number[], name: string): [number, number] 
   if (values.length !== 2) throw new ValueError(`${name} must be a pair of floats, got ${values.length} values`);
   return [values[0]!, values[1]!];
 }
+
+/**
+ * The checks of Adam and its relatives (Adam, AdamW, Adamax, NAdam, RAdam); returns `betas` as a pair.
+ * @example h.betas = adamChecks(h)
+ */
+export function adamChecks(h: { lr: number; eps: number; betas: readonly number[]; weightDecay: number }): [number, number] {
+  nonNegative(h.lr, 'learning rate');
+  nonNegative(h.eps, 'epsilon value');
+  const betas = betaPair(h.betas);
+  nonNegative(h.weightDecay, 'weight_decay value');
+  return betas;
+}

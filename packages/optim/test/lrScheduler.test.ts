@@ -27,7 +27,15 @@ interface Case {
   epochs: number[] | null;
   metrics: number[] | null;
 }
-const fx = loadFixture<{ cases: Case[]; warnings: { name: string; messages: string[] }[] }>('lr_scheduler.json');
+interface ErrorCase {
+  name: string;
+  optimizer: 'SGD' | 'Adam';
+  lrs: number[];
+  scheduler: Spec;
+  type: string;
+  message: string;
+}
+const fx = loadFixture<{ cases: Case[]; warnings: { name: string; messages: string[] }[]; errors: ErrorCase[]; verbose: string[] }>('lr_scheduler.json');
 
 /** The functions the generator names (LAMBDAS there). */
 const LAMBDAS: Record<string, (e: number) => number> = {
@@ -196,5 +204,33 @@ describe('scheduler warnings (PyTorch\'s)', () => {
     const s = new lrScheduler.StepLR(o, 2);
     o.step();
     expect(warned(() => s.step(3))).toEqual([lrScheduler.EPOCH_DEPRECATION_WARNING]);
+  });
+});
+
+describe('scheduler errors (PyTorch\'s type and message)', () => {
+  it.each(fx.errors.map((e) => [e.name, e] as const))('%s', (_, e) => {
+    const opt = makeOptimizer(e.optimizer, e.lrs);
+    let thrown: unknown;
+    try {
+      build(e.scheduler, opt);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect([(thrown as Error).name, (thrown as Error).message]).toEqual([e.type, e.message]);
+  });
+});
+
+describe('verbose schedulers print as PyTorch', () => {
+  it('prints each adjustment with {:.4e} and epochs as %.5d', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const opt = makeOptimizer('SGD', [0.1]);
+    const s = new lrScheduler.ExponentialLR(opt, 0.5, { verbose: true });
+    opt.step();
+    s.step();
+    const p = new lrScheduler.ReduceLROnPlateau(opt, { patience: 0, verbose: true });
+    p.step(1);
+    p.step(2);
+    expect(log.mock.calls.map((c) => c[0])).toEqual(fx.verbose);
   });
 });

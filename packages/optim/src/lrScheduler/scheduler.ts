@@ -2,7 +2,7 @@
 // `step()` advances `lastEpoch`, computes each group's lr with `getLr()` and writes it into
 // the optimizer's groups. State dicts carry PyTorch's attribute names.
 
-import { TorchTypeError, ValueError, camelCase, describeValue, isPlainObject, signature } from '@torchlet/tensor';
+import { KeyError, TorchTypeError, ValueError, camelCase, describeValue, isPlainObject, signature } from '@torchlet/tensor';
 import { COUNTED_STEP, Optimizer } from '../optimizer.js';
 import type { Hyperparameters, ParamGroup } from '../types.js';
 
@@ -118,7 +118,7 @@ export abstract class LRScheduler implements Scheduler {
       for (const g of groups) if (!('initialLr' in g)) g['initialLr'] = g['lr'];
     } else {
       groups.forEach((g, i) => {
-        if (!('initialLr' in g)) throw new ValueError(`param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer`);
+        if (!('initialLr' in g)) throw new KeyError(`param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer`);
       });
     }
     this.baseLrs = groups.map((g) => g['initialLr'] as number);

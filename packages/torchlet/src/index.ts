@@ -9,4 +9,5 @@ export * from '@torchlet/tensor';
 export { cpu };
 export { autograd, enableGrad, inferenceMode, isGradEnabled, isInferenceModeEnabled, noGrad, setGradEnabled } from '@torchlet/autograd';
 export * as nn from './nn.js';
+export { datasets, transforms, utils } from './data.js';
 export * as optim from './optim.js';

@@ -14,3 +14,4 @@ export { datasets, transforms, utils } from './data.js';
 // @torchlet/checkpoint (safetensors, training checkpoints) under torch.checkpoint.
 export { CheckpointError, load, save } from '@torchlet/checkpoint';
 export * as checkpoint from '@torchlet/checkpoint';
+export * as optim from './optim.js';

@@ -61,5 +61,4 @@ export type { InterpolateBackwardOptions } from './nn/interpolateGrad.js';
 export { interpolateBackward } from './nn/interpolateGrad.js';
 export type { MaxUnpoolOptions } from './nn/maxUnpool.js';
 export { maxUnpool2d } from './nn/maxUnpool.js';
-export { indexDtype } from './device.js';
 export type { DeviceMemory } from './storage.js';

@@ -1,5 +1,7 @@
-// The WebGPU backend: every primitive of the contract for float32, int32 and
-// bool, plus the softmax, scan, conv2d (forward and gradients) and 2-D pooling fast paths. There is no readSync: reads are
+// The WebGPU backend: every primitive of the contract for float32, int32,
+// int64 (pairs of 32-bit words), int8, uint8 and bool (float64 is refused, as
+// PyTorch's MPS device refuses it), plus the softmax, scan, conv2d (forward and
+// gradients) and 2-D pooling fast paths. There is no readSync: reads are
 // asynchronous (the tensor layer then refuses `dataSync()` saying to await).
 
 import { reference, type Backend, type DType, type View } from '@torchlet/tensor/backend';
@@ -82,7 +84,7 @@ export async function webgpu(options: WebGpuOptions = {}): Promise<WebGpuBackend
     f.scoped(what, fn);
   };
   const checkDtype = (dtype: DType): void => void elemOf(dtype);
-  // the conv and pooling kernels are float32; int32 takes the reference decomposition
+  // the conv and pooling kernels are float32; integer dtypes take the reference decomposition
   const float = (v: View): boolean => v.dtype === 'float32';
   const backend: WebGpuBackend = {
     device: 'webgpu',

@@ -9,8 +9,9 @@ import { RuntimeError } from '@torchlet/tensor/backend';
 import { BufferPool, bucketBytes, type PoolStats } from './pool.js';
 import { Faults, formatBytes } from './faults.js';
 import { GcPressure } from './gcPressure.js';
+import { deviceBytes } from './kernels/wgslTypes.js';
 
-/** A storage allocation: one dtype, 4 bytes per element on the device (bool as u32). */
+/** A storage allocation: one dtype, 4 bytes per element on the device (bool, int8, uint8 widened) or 8 (int64). */
 export interface GpuBuffer extends BackendBuffer {
   readonly size: number;
   readonly dtype: DType;
@@ -90,7 +91,7 @@ export class Runtime {
   /** A new buffer for `size` elements of `dtype`. */
   alloc(dtype: DType, size: number): GpuBuffer {
     this.faults.check();
-    const bytes = Math.max(size, 1) * 4;
+    const bytes = Math.max(size, 1) * deviceBytes(dtype);
     const limit = Math.min(this.device.limits.maxBufferSize, this.device.limits.maxStorageBufferBindingSize);
     if (bucketBytes(bytes) > limit) {
       const s = this.storage.stats();

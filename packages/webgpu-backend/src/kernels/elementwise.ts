@@ -7,10 +7,10 @@
 import { coalesce, numel, type DType, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
 import { Meta, WG, bindings, elementHeader, offsetsCode } from './strided.js';
-import { COMMON_WGSL, elemOf } from './wgslTypes.js';
+import { COMMON_WGSL, elemOf, scalarLoad } from './wgslTypes.js';
 
-/** An operand: a view read per element, or a scalar (its u32 bits in the parameter block). */
-export type EwInput = { readonly view: View<GpuBuffer> } | { readonly scalarBits: number; readonly dtype: DType };
+/** An operand: a view read per element, or a scalar (its u32 words in the parameter block, two for int64). */
+export type EwInput = { readonly view: View<GpuBuffer> } | { readonly scalarWords: readonly number[]; readonly dtype: DType };
 
 /** An elementwise op. */
 export interface EwSpec {
@@ -27,7 +27,7 @@ export interface EwSpec {
 /**
  * The dtype of an operand.
  *
- * @example dtypeOf({ scalarBits: 0, dtype: 'bool' }) // 'bool'
+ * @example dtypeOf({ scalarWords: [0], dtype: 'bool' }) // 'bool'
  */
 export function dtypeOf(x: EwInput): DType {
   return 'view' in x ? x.view.dtype : x.dtype;
@@ -65,7 +65,7 @@ export function runElementwise(rt: Runtime, spec: EwSpec): void {
   const outBase = meta.push(out.offset, ...strides[0]!);
   const viewBases = views.map((v, k) => meta.push(v.offset, ...strides[k + 1]!));
   const scalarAt: number[] = [];
-  for (const x of spec.inputs) if (!('view' in x)) scalarAt.push(meta.push(x.scalarBits));
+  for (const x of spec.inputs) if (!('view' in x)) scalarAt.push(meta.push(...x.scalarWords));
 
   const sig = spec.inputs.map((x) => ('view' in x ? `v${elemOf(x.view.dtype)}` : `s${elemOf(x.dtype)}`)).join(',');
   const key = `ew:${spec.name}|${elemOf(out.dtype)}|r${rank}|${sig}|${slots.join(',')}|${boundElems.join(',')}`;
@@ -83,9 +83,7 @@ export function runElementwise(rt: Runtime, spec: EwSpec): void {
         loads.push(`  let ${name} = ${slot < 0 ? 'out' : `in${slot}`}[p${v}];`);
         v++;
       } else {
-        const e = elemOf(x.dtype);
-        const word = `prm[${scalarAt[s++]!}]`;
-        loads.push(`  let ${name} = ${e === 'u32' ? word : `bitcast<${e}>(${word})`};`);
+        loads.push(`  let ${name} = ${scalarLoad(scalarAt[s++]!, x.dtype)};`);
       }
     });
     const offsets = offsetsCode('i', rank, shapeAt, [{ name: 'po', base: outBase }, ...viewBases.map((b, k) => ({ name: `p${k}`, base: b }))]);

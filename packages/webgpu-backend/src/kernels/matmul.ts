@@ -7,7 +7,8 @@
 import { NotImplementedError, coalesce, numel, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
 import { Meta, bindings, offsetsCode } from './strided.js';
-import { COMMON_WGSL, elemOf } from './wgslTypes.js';
+import { arithOf, helpersFor } from './arith.js';
+import { COMMON_WGSL, elemOf, isNarrow, wrap } from './wgslTypes.js';
 
 /** Threads per workgroup side, outputs per thread per side, and the output tile side. */
 const T = 16;
@@ -42,12 +43,15 @@ export function matmul(rt: Runtime, a: View<GpuBuffer>, b: View<GpuBuffer>, out:
   const oBase = meta.push(out.offset, ...batch.strides[2]!);
   const same = a.buf.gpu === b.buf.gpu;
   const e = elemOf(out.dtype);
-  const zero = e === 'f32' ? '0.0f' : '0i';
+  const ar = arithOf(out.dtype);
+  const zero = ar.zero;
+  const store = (c: string): string => (isNarrow(out.dtype) ? wrap(c, out.dtype) : c);
   const key = `matmul:${out.dtype}|b${rb}|${same ? 'same' : 'two'}`;
   const bIn = same ? 'in0' : 'in1';
   const idx = [...Array(R).keys()];
   const source = (): string => /* wgsl */ `
 ${COMMON_WGSL}
+${helpersFor([], [out.dtype])}
 ${bindings(e, same ? [e] : [e, e])}
 var<workgroup> ta: array<array<${e}, ${T}>, ${B}>;
 var<workgroup> tb: array<array<${e}, ${B}>, ${T}>;
@@ -77,11 +81,11 @@ ${offsetsCode('wid.z', rb, shapeAt, [{ name: 'pa', base: aBase }, { name: 'pb', 
     for (var kk: u32 = 0u; kk < ${T}u; kk++) {
       ${idx.map((i) => `let a${i} = ta[lid.y + ${i * T}u][kk];`).join(' ')}
       ${idx.map((j) => `let b${j} = tb[kk][lid.x + ${j * T}u];`).join(' ')}
-      ${idx.map((i) => idx.map((j) => `c${i}${j} += a${i} * b${j};`).join(' ')).join('\n      ')}
+      ${idx.map((i) => idx.map((j) => `c${i}${j} = ${ar.add(`c${i}${j}`, ar.mul(`a${i}`, `b${j}`))};`).join(' ')).join('\n      ')}
     }
     workgroupBarrier();
   }
-  ${idx.map((i) => idx.map((j) => `if (row0 + ${i * T}u < M && col0 + ${j * T}u < N) { out[po + (row0 + ${i * T}u) * som + (col0 + ${j * T}u) * son] = c${i}${j}; }`).join('\n  ')).join('\n  ')}
+  ${idx.map((i) => idx.map((j) => `if (row0 + ${i * T}u < M && col0 + ${j * T}u < N) { out[po + (row0 + ${i * T}u) * som + (col0 + ${j * T}u) * son] = ${store(`c${i}${j}`)}; }`).join('\n  ')).join('\n  ')}
 }`;
   rt.dispatch({
     key, source, out: out.buf.gpu, inputs: same ? [a.buf.gpu] : [a.buf.gpu, b.buf.gpu], meta: meta.words, groups: 1,

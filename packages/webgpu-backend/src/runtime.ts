@@ -9,6 +9,7 @@ import { RuntimeError } from '@torchlet/tensor/backend';
 import { BufferPool, bucketBytes, type PoolStats } from './pool.js';
 import { Faults, formatBytes } from './faults.js';
 import { GcPressure } from './gcPressure.js';
+import { link } from './kernels/wgslLibrary.js';
 import { deviceBytes } from './kernels/wgslTypes.js';
 
 /** A storage allocation: one dtype, 4 bytes per element on the device (bool, int8, uint8 widened) or 8 (int64). */
@@ -32,6 +33,7 @@ const ARENA_USAGE = 0x80 /* STORAGE */ | 0x8; /* COPY_DST */
 export interface Dispatch {
   /** Pipeline cache key: the same key must always give the same source. */
   readonly key: string;
+  /** The kernel's WGSL; the library helpers it calls are linked in (wgslLibrary.ts). */
   readonly source: () => string;
   /** The written buffer (binding 1). */
   readonly out: GPUBuffer;
@@ -279,7 +281,7 @@ export class Runtime {
   private pipeline(key: string, source: () => string, inputs: number, checked: boolean): GPUComputePipeline {
     let p = this.pipelines.get(key);
     if (!p) {
-      const code = source();
+      const code = link(source());
       const module = this.device.createShaderModule({ code, label: key });
       this.faults.compiled(module, key, code);
       p = this.device.createComputePipeline({ layout: this.layout(inputs, checked).pipeline, compute: { module, entryPoint: 'main' }, label: key });

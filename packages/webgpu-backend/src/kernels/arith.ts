@@ -1,11 +1,9 @@
 // The arithmetic the accumulating kernels (reduce, scan, matmul) need, as WGSL
 // expressions per element type: int64 goes through int64Wgsl.ts's functions,
 // bools are 0u/1u (sum is or, product is and), int8/uint8 compute in i32 and are
-// wrapped when stored. Also which helper libraries a kernel over some dtypes needs.
+// wrapped when stored.
 
 import type { DType } from '@torchlet/tensor/backend';
-import { I64_MATH } from './int64Wgsl.js';
-import { FLOAT_MATH, INT_MATH } from './mathWgsl.js';
 import { I64, elemOf } from './wgslTypes.js';
 
 type Op2 = (a: string, b: string) => string;
@@ -95,16 +93,4 @@ export function arithOf(dtype: DType): Arith {
     case I64:
       return INT64;
   }
-}
-
-/**
- * The helper libraries a kernel may call: the math of the dtypes it computes in
- * (float, int, int64), and the int64 casts when any dtype it converts from or to is int64.
- *
- * @example helpersFor(['float32'], ['int64']) // FLOAT_MATH and I64_MATH
- */
-export function helpersFor(computed: readonly DType[], converted: readonly DType[] = []): string {
-  const elems = new Set(computed.map(elemOf));
-  const i64 = elems.has(I64) || converted.some((d) => d === 'int64');
-  return [elems.has('f32') ? FLOAT_MATH : '', elems.has('i32') ? INT_MATH : '', i64 ? I64_MATH : ''].join('\n');
 }

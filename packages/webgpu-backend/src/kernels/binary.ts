@@ -4,7 +4,6 @@
 
 import { COMPARISON_OPS, NotImplementedError, type BinaryOp, type DType, type Operand, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
-import { helpersFor } from './arith.js';
 import { dtypeOf, runElementwise, type EwInput } from './elementwise.js';
 import { convert, isNarrow, scalarWords, wrap } from './wgslTypes.js';
 
@@ -152,6 +151,5 @@ export function binary(rt: Runtime, op: BinaryOp, a: Operand<GpuBuffer>, b: Oper
       const r = expr(ca, cb);
       return convert(isNarrow(computeDtype) && !compare ? wrap(r, computeDtype) : r, resultDtype, out.dtype);
     },
-    helpers: helpersFor([computeDtype], [...inputs.map(dtypeOf), out.dtype]),
   });
 }

@@ -5,7 +5,6 @@ import type { Operand, View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
 import { dtypeOf, runElementwise } from './elementwise.js';
 import { operandInput } from './binary.js';
-import { helpersFor } from './arith.js';
 import { convert, scalarWords } from './wgslTypes.js';
 
 /**
@@ -19,7 +18,6 @@ export function copy(rt: Runtime, src: View<GpuBuffer>, dst: View<GpuBuffer>): v
     inputs: [{ view: src }],
     out: dst,
     body: ([x]) => convert(x!, src.dtype, dst.dtype),
-    helpers: helpersFor([], [src.dtype, dst.dtype]),
   });
 }
 
@@ -52,6 +50,5 @@ export function where(rt: Runtime, cond: View<GpuBuffer>, a: Operand<GpuBuffer>,
       const truth = convert(c!, cond.dtype, 'bool');
       return `select(${convert(y!, dtypeOf(inputs[2]!), out.dtype)}, ${convert(x!, dtypeOf(inputs[1]!), out.dtype)}, ${truth} != 0u)`;
     },
-    helpers: helpersFor([], [...inputs.map(dtypeOf), out.dtype]),
   });
 }

@@ -6,8 +6,8 @@
 
 import { coalesce, numel, type DType, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
-import { Meta, WG, bindings, elementHeader, offsetsCode } from './strided.js';
-import { COMMON_WGSL, elemOf, scalarLoad } from './wgslTypes.js';
+import { Meta, WG, bindings, elementHeader, offsetsCode, padRank } from './strided.js';
+import { elemOf, scalarLoad } from './wgslTypes.js';
 
 /** An operand: a view read per element, or a scalar (its u32 words in the parameter block, two for int64). */
 export type EwInput = { readonly view: View<GpuBuffer> } | { readonly scalarWords: readonly number[]; readonly dtype: DType };
@@ -20,8 +20,6 @@ export interface EwSpec {
   readonly out: View<GpuBuffer>;
   /** A WGSL expression of `out`'s element type, given the WGSL names of the loaded inputs. */
   readonly body: (values: readonly string[]) => string;
-  /** WGSL functions `body` calls. */
-  readonly helpers?: string;
 }
 
 /**
@@ -43,7 +41,8 @@ export function runElementwise(rt: Runtime, spec: EwSpec): void {
   const n = numel(out.shape);
   if (n === 0) return;
   const views = spec.inputs.flatMap((x) => ('view' in x ? [x.view] : []));
-  const { shape, strides } = coalesce(out.shape, [out.strides, ...views.map((v) => v.strides)]);
+  const c = coalesce(out.shape, [out.strides, ...views.map((v) => v.strides)]);
+  const { shape, strides } = padRank(c.shape, c.strides);
   const rank = shape.length;
   // each distinct buffer is bound once; a view of the output buffer reads through `out`
   const bound: GPUBuffer[] = [];
@@ -88,9 +87,7 @@ export function runElementwise(rt: Runtime, spec: EwSpec): void {
     });
     const offsets = offsetsCode('i', rank, shapeAt, [{ name: 'po', base: outBase }, ...viewBases.map((b, k) => ({ name: `p${k}`, base: b }))]);
     return [
-      COMMON_WGSL,
-      spec.helpers ?? '',
-      bindings(elemOf(out.dtype), boundElems),
+        bindings(elemOf(out.dtype), boundElems),
       elementHeader(0),
       offsets,
       ...loads,

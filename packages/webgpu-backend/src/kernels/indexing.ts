@@ -8,10 +8,9 @@
 
 import { RuntimeError, numel, type DType, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
-import { helpersFor } from './arith.js';
 import { runElementwise } from './elementwise.js';
-import { Meta, WG, bindings, elementHeader, offsetsCode } from './strided.js';
-import { COMMON_WGSL, I64, convert, elemOf, isNarrow, wrap } from './wgslTypes.js';
+import { Meta, WG, bindings, elementHeader, offsetsCode, padRank } from './strided.js';
+import { I64, convert, elemOf, isNarrow, wrap } from './wgslTypes.js';
 
 function checkIndex(op: string, index: View<GpuBuffer>): void {
   if (index.dtype !== 'int64' && index.dtype !== 'int32') {
@@ -44,19 +43,19 @@ export function gather(rt: Runtime, x: View<GpuBuffer>, dim: number, index: View
   checkIndex('gather', index);
   const n = numel(index.shape);
   if (n === 0) return;
-  const r = index.shape.length;
+  const rank0 = index.shape.length === 0;
+  const p = padRank(index.shape, [index.strides, out.strides, without(x, dim)]);
+  const r = p.shape.length;
   const meta = new Meta();
-  meta.push(n, r > 0 ? x.strides[dim]! : 0, r > 0 ? x.shape[dim]! : 1);
-  const shapeAt = meta.push(...index.shape);
-  const iBase = meta.push(index.offset, ...index.strides);
-  const oBase = meta.push(out.offset, ...out.strides);
-  const xBase = meta.push(x.offset, ...without(x, dim));
+  meta.push(n, rank0 ? 0 : x.strides[dim]!, rank0 ? 1 : x.shape[dim]!);
+  const shapeAt = meta.push(...p.shape);
+  const iBase = meta.push(index.offset, ...p.strides[0]!);
+  const oBase = meta.push(out.offset, ...p.strides[1]!);
+  const xBase = meta.push(x.offset, ...p.strides[2]!);
   const e = elemOf(x.dtype);
   const bound = [x.buf.gpu, index.buf.gpu];
   const key = `gather:${x.dtype}:${out.dtype}:${index.dtype}|r${r}`;
   const source = (): string => [
-    COMMON_WGSL,
-    helpersFor([], [x.dtype, out.dtype]),
     bindings(elemOf(out.dtype), [e, elemOf(index.dtype)]),
     faultBinding(2),
     elementHeader(0),
@@ -79,13 +78,15 @@ export function scatterAdd(rt: Runtime, out: View<GpuBuffer>, dim: number, index
   checkIndex('scatter_add', index);
   const n = numel(index.shape);
   if (n === 0) return;
-  const r = index.shape.length;
+  const rank0 = index.shape.length === 0;
+  const p = padRank(index.shape, [index.strides, src.strides.slice(0, index.shape.length), without(out, dim)]);
+  const r = p.shape.length;
   const meta = new Meta();
-  meta.push(n, r > 0 ? out.strides[dim]! : 0, r > 0 ? out.shape[dim]! : 1);
-  const shapeAt = meta.push(...index.shape);
-  const iBase = meta.push(index.offset, ...index.strides);
-  const sBase = meta.push(src.offset, ...src.strides.slice(0, r));
-  const oBase = meta.push(out.offset, ...without(out, dim));
+  meta.push(n, rank0 ? 0 : out.strides[dim]!, rank0 ? 1 : out.shape[dim]!);
+  const shapeAt = meta.push(...p.shape);
+  const iBase = meta.push(index.offset, ...p.strides[0]!);
+  const sBase = meta.push(src.offset, ...p.strides[1]!);
+  const oBase = meta.push(out.offset, ...p.strides[2]!);
   const e = elemOf(out.dtype);
   const atomicElem = e === 'i32' ? 'i32' : 'u32';
   const key = `scatterAdd:${src.dtype}:${out.dtype}:${index.dtype}|r${r}`;
@@ -104,8 +105,6 @@ export function scatterAdd(rt: Runtime, out: View<GpuBuffer>, dim: number, index
           ? '  atomicAdd(&out[t], v);'
           : '  atomicOr(&out[t], v);';
   const source = (): string => [
-    COMMON_WGSL,
-    helpersFor([], [src.dtype, out.dtype]),
     bindings(atomicElem, [elemOf(index.dtype), elemOf(src.dtype)], true),
     faultBinding(2),
     elementHeader(0),

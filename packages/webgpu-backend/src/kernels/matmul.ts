@@ -6,9 +6,9 @@
 
 import { NotImplementedError, coalesce, numel, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
-import { Meta, bindings, offsetsCode } from './strided.js';
-import { arithOf, helpersFor } from './arith.js';
-import { COMMON_WGSL, elemOf, isNarrow, wrap } from './wgslTypes.js';
+import { Meta, bindings, offsetsCode, padRank } from './strided.js';
+import { arithOf } from './arith.js';
+import { elemOf, isNarrow, wrap } from './wgslTypes.js';
 
 /** Threads per workgroup side, outputs per thread per side, and the output tile side. */
 const T = 16;
@@ -32,7 +32,8 @@ export function matmul(rt: Runtime, a: View<GpuBuffer>, b: View<GpuBuffer>, out:
   if (nBatch > rt.device.limits.maxComputeWorkgroupsPerDimension) {
     throw new NotImplementedError(`matmul with ${nBatch} batches on webgpu (at most ${rt.device.limits.maxComputeWorkgroupsPerDimension})`);
   }
-  const batch = coalesce(batchShape, [a.strides.slice(0, r - 2), b.strides.slice(0, r - 2), out.strides.slice(0, r - 2)]);
+  const cb = coalesce(batchShape, [a.strides.slice(0, r - 2), b.strides.slice(0, r - 2), out.strides.slice(0, r - 2)]);
+  const batch = padRank(cb.shape, cb.strides);
   const rb = batch.shape.length;
   const meta = new Meta();
   meta.push(m, k, n);
@@ -50,8 +51,6 @@ export function matmul(rt: Runtime, a: View<GpuBuffer>, b: View<GpuBuffer>, out:
   const bIn = same ? 'in0' : 'in1';
   const idx = [...Array(R).keys()];
   const source = (): string => /* wgsl */ `
-${COMMON_WGSL}
-${helpersFor([], [out.dtype])}
 ${bindings(e, same ? [e] : [e, e])}
 var<workgroup> ta: array<array<${e}, ${T}>, ${B}>;
 var<workgroup> tb: array<array<${e}, ${B}>, ${T}>;

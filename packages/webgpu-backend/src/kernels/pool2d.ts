@@ -5,8 +5,7 @@
 import type { AvgPool2dParams, Pool2dParams, View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
 import { Meta, WG, bindings, elementHeader } from './strided.js';
-import { helpersFor } from './arith.js';
-import { COMMON_WGSL, convert, elemOf } from './wgslTypes.js';
+import { convert, elemOf } from './wgslTypes.js';
 
 // prm: 0 count | 1-4 out shape | 5-6 kernel | 7-8 stride | 9-10 padding | 11-12 dilation
 // | 13-14 H W | 15 out view (offset, 4 strides) | 20 x view | 25 count_include_pad | 26 has divisor | 27 divisor (i32)
@@ -30,8 +29,6 @@ function dispatch(rt: Runtime, key: string, body: string, out: View<GpuBuffer>, 
   const count = m.words[0]!;
   if (count === 0) return;
   const source = (): string => /* wgsl */ `
-${COMMON_WGSL}
-${helpersFor([], [out.dtype])}
 ${bindings(elemOf(out.dtype), ['f32'])}
 ${elementHeader(0)}
 ${HEADER}

@@ -5,9 +5,9 @@
 
 import { coalesce, numel, type DType, type ReduceOp, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
-import { arithOf, helpersFor } from './arith.js';
-import { Meta, bindings, offsetsCode } from './strided.js';
-import { COMMON_WGSL, convert, elemOf, isNarrow } from './wgslTypes.js';
+import { arithOf } from './arith.js';
+import { Meta, bindings, offsetsCode, padRank } from './strided.js';
+import { convert, elemOf, isNarrow } from './wgslTypes.js';
 
 const RWG = 64;
 
@@ -87,8 +87,10 @@ export function reduce(rt: Runtime, op: ReduceOp, x: View<GpuBuffer>, dims: read
   const isRed = (d: number): boolean => dims.includes(d);
   const keptDims = x.shape.map((_, d) => d).filter((d) => !isRed(d));
   const redDims = x.shape.map((_, d) => d).filter(isRed);
-  const kept = coalesce(keptDims.map((d) => x.shape[d]!), [keptDims.map((d) => x.strides[d]!), keptDims.map((d) => out.strides[d]!)]);
-  const red = coalesce(redDims.map((d) => x.shape[d]!), [redDims.map((d) => x.strides[d]!)]);
+  const k = coalesce(keptDims.map((d) => x.shape[d]!), [keptDims.map((d) => x.strides[d]!), keptDims.map((d) => out.strides[d]!)]);
+  const r = coalesce(redDims.map((d) => x.shape[d]!), [redDims.map((d) => x.strides[d]!)]);
+  const kept = padRank(k.shape, k.strides);
+  const red = padRank(r.shape, r.strides);
   const nRed = numel(redDims.map((d) => x.shape[d]!));
   const mode = modeOf(op, nOut, nRed);
   if (mode.kind === 'split') {
@@ -148,8 +150,7 @@ function encode(
   const thread = mode.kind === 'thread';
   const step = thread ? 1 : RWG;
   const source = (): string => {
-    const computed = arg ? [x.dtype] : [plan(op, x.dtype, out.dtype).acc];
-    const head = [COMMON_WGSL, helpersFor(computed, [x.dtype, target.dtype]), bindings(elemOf(target.dtype), [ex])];
+    const head = [bindings(elemOf(target.dtype), [ex])];
     const offsets = offsetsCode('o', rk, keptAt, [{ name: 'px', base: xBase }, { name: 'po', base: oBase }]);
     const redOffset = offsetsCode('j', rr, redAt, [{ name: 'q', base: rBase }]);
     // which output this thread or workgroup works on, and its range of reduced elements

@@ -5,10 +5,10 @@
 
 import { NotImplementedError, type DType, type ScanOp, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
-import { arithOf, helpersFor } from './arith.js';
+import { arithOf } from './arith.js';
 import { planRows } from './rows.js';
 import { bindings } from './strided.js';
-import { COMMON_WGSL, convert, elemOf, isNarrow, wrap } from './wgslTypes.js';
+import { convert, elemOf, isNarrow, wrap } from './wgslTypes.js';
 
 const SWG = 64;
 
@@ -32,8 +32,6 @@ export function scan(rt: Runtime, op: ScanOp, x: View<GpuBuffer>, dim: number, o
   const load = (j: string): string => convert(`in0[px + ${j} * sx]`, x.dtype, out.dtype);
   const step = (acc: string, v: string): string => combine(op, out.dtype, acc, v);
   const source = (): string => /* wgsl */ `
-${COMMON_WGSL}
-${helpersFor([out.dtype], [x.dtype])}
 ${bindings(e, [elemOf(x.dtype)])}
 var<workgroup> totals: array<${e}, ${SWG}>;
 @compute @workgroup_size(${SWG})

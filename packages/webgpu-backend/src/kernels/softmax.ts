@@ -4,10 +4,8 @@
 
 import type { View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
-import { FLOAT_MATH } from './mathWgsl.js';
 import { planRows } from './rows.js';
 import { bindings } from './strided.js';
-import { COMMON_WGSL } from './wgslTypes.js';
 
 const SWG = 64;
 
@@ -26,8 +24,6 @@ export function softmax(rt: Runtime, x: View<GpuBuffer>, dim: number, out: View<
     workgroupBarrier();
   }`;
   const source = (): string => /* wgsl */ `
-${COMMON_WGSL}
-${FLOAT_MATH}
 ${bindings('f32', ['f32'])}
 var<workgroup> sh: array<f32, ${SWG}>;
 @compute @workgroup_size(${SWG})

@@ -5,7 +5,6 @@
 import { NotImplementedError, type UnaryOp, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
 import { runElementwise } from './elementwise.js';
-import { helpersFor } from './arith.js';
 import { convert, elemOf, I64, isNarrow, wrap } from './wgslTypes.js';
 
 type Expr = (x: string) => string;
@@ -121,6 +120,5 @@ export function unary(rt: Runtime, op: UnaryOp, x: View<GpuBuffer>, out: View<Gp
     inputs: [{ view: x }],
     out,
     body: ([v]) => convert(narrow ? wrap(body(v!), x.dtype) : body(v!), resultDtype, out.dtype),
-    helpers: e === 'f32' ? helpersFor(['float32'], [out.dtype]) : helpersFor([], [x.dtype, out.dtype]),
   });
 }

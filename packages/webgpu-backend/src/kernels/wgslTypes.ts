@@ -95,7 +95,7 @@ export function convert(expr: string, from: DType, to: DType): string {
   return `u32(${expr} != 0i)`;
 }
 
-/** Bit-level helpers every generated kernel may use (NaN/Inf tests by bits, since compilers may fold `x != x`). */
+/** Bit-level helpers of the WGSL library (NaN/Inf tests by bits, since compilers may fold `x != x`). */
 export const COMMON_WGSL = /* wgsl */ `
 fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
 fn is_inf(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) == 0x7f800000u; }

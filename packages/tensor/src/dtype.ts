@@ -132,13 +132,20 @@ export function scalarDtype(v: number | boolean | bigint): DType {
   return Number.isInteger(v) ? 'int64' : defaultFloat;
 }
 
+const DTYPE_ALIASES: Record<string, DType> = {
+  float: 'float32', double: 'float64', half: 'float16', int: 'int32', long: 'int64',
+};
+
+/** Whether `s` names a dtype (`'float32'`, `'torch.long'`, `'half'`). @example isDTypeName('torch.float') // true */
+export function isDTypeName(s: string): boolean {
+  const name = s.startsWith('torch.') ? s.slice(6) : s;
+  return name in DTYPE_ALIASES || name in SCALAR_TYPE_NAME;
+}
+
 /** Accepts `'float32'` or PyTorch spellings (`'torch.float32'`, `'float'`, `'long'`). @example toDType('torch.long') // 'int64' */
 export function toDType(d: string): DType {
   const name = d.startsWith('torch.') ? d.slice(6) : d;
-  const aliases: Record<string, DType> = {
-    float: 'float32', double: 'float64', half: 'float16', int: 'int32', long: 'int64',
-  };
-  const dt = (aliases[name] ?? name) as DType;
+  const dt = (DTYPE_ALIASES[name] ?? name) as DType;
   if (!(dt in SCALAR_TYPE_NAME)) throw new TorchTypeError(`unknown dtype '${d}'`);
   return dt;
 }

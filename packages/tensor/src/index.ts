@@ -62,3 +62,6 @@ export { interpolateBackward } from './nn/interpolateGrad.js';
 export type { MaxUnpoolOptions } from './nn/maxUnpool.js';
 export { maxUnpool2d } from './nn/maxUnpool.js';
 export type { DeviceMemory } from './storage.js';
+// the argument binder every op, layer, loss and optimizer declares its PyTorch signature with
+export type { Bound, OverloadSpec, ParamSpec, TypeSpec } from './signature/index.js';
+export { Signature, camelCase, describeValue, isPlainObject, parseSchema, signature, signatureRegistry } from './signature/index.js';

@@ -33,7 +33,7 @@ import { formatTensor } from './print/format.js';
 import type { TensorOrScalar, Scalar } from './operands.js';
 import type { SizeArgs } from './shape.js';
 import { parseSizes } from './shape.js';
-import { toDType } from './dtype.js';
+import { isDTypeName, toDType } from './dtype.js';
 import * as Rnd from './random/sampling.js';
 import * as Bern from './random/bernoulli.js';
 import * as Mult from './random/multinomial.js';
@@ -1062,12 +1062,6 @@ export function viewTensor(t: Tensor, shape: readonly number[], strides: readonl
 /** Keepdim given as a boolean (PyTorch's positional form) or in options. */
 function ro<T extends { keepdim?: boolean }>(opts: T | boolean | undefined): T | undefined {
   return typeof opts === 'boolean' ? ({ keepdim: opts } as T) : opts;
-}
-
-const DTYPE_NAMES = new Set(['float32', 'float64', 'float16', 'bfloat16', 'int32', 'int64', 'int8', 'uint8', 'bool', 'float', 'double', 'half', 'int', 'long']);
-
-function isDTypeName(s: string): boolean {
-  return DTYPE_NAMES.has(s.startsWith('torch.') ? s.slice(6) : s);
 }
 
 /**

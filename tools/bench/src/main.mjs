@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // torchlet benchmarks: times the workloads of workloads.mjs in torchlet (CPU
 // backend, built package), PyTorch 1.13 CPU with 1 and 2 threads, tfjs-wasm
-// (1 thread) and tfjs-cpu, all on this machine in this run; prints a table with
-// the ratios torchlet ÷ reference and writes results/latest.json.
+// (1 thread), tfjs-cpu and jax-js (wasm device), all on this machine in this run;
+// prints a table with the ratios torchlet ÷ reference and writes results/latest.json.
 //
-//   node src/main.mjs [--quick] [--filter <substring>] [--out <file>] [--no-webgpu] [--gpu]
+//   node src/main.mjs [--quick] [--filter <substring>] [--out <file>] [--no-webgpu] [--gpu] [--no-jaxjs]
 //
-// The WebGPU column runs the same workloads on torchlet's WebGPU backend (Dawn in
-// Node). Without --gpu, and when VK_ICD_FILENAMES is unset, Dawn is pointed at
-// Chromium's SwiftShader (Vulkan on the CPU): there its figures only track
-// regressions of the backend, they say nothing of a real GPU.
+// The WebGPU columns run the same workloads on torchlet's WebGPU backend and on
+// jax-js's webgpu device (Dawn in Node). Without --gpu, and when VK_ICD_FILENAMES
+// is unset, Dawn is pointed at Chromium's SwiftShader (Vulkan on the CPU): there
+// the figures only track regressions, they say nothing of a real GPU.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FULL, QUICK } from './measure.mjs';
 import { runPyTorch } from './pytorch.mjs';
-import { figureOf, ratioOf, renderTable, unitOf } from './report.mjs';
+import { baseOf, figureOf, ratioOf, renderTable, unitOf } from './report.mjs';
+import { JAXJS_MODULE, runJaxjs } from './jaxjs.mjs';
 import { runTfjs, runTorchlet } from './runners.mjs';
 import { selectWorkloads, WORKLOADS } from './workloads.mjs';
 
@@ -28,8 +29,10 @@ const USAGE = `usage: pnpm bench [options]   (or, after pnpm build: pnpm --filte
   --quick              fewer repeats (about a quarter of the time)
   --filter <text>      only workloads whose name or id contains <text>
   --out <file>         JSON results (default tools/bench/results/latest.json)
-  --no-webgpu          skip the WebGPU column
+  --no-webgpu          skip the WebGPU columns
   --gpu                let Dawn use this machine's Vulkan drivers (default: SwiftShader when present)
+  --no-jaxjs           skip the jax-js columns
+  --jaxjs-import <m>   load jax-js from module <m> (default ${JAXJS_MODULE}; a missing one shows the run without it)
   -h, --help           this text
 
 workloads: ${WORKLOADS.map((w) => w.id).join(', ')}`;
@@ -42,6 +45,8 @@ const { values: opts } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
     webgpu: { type: 'boolean', default: true },
     gpu: { type: 'boolean', default: false },
+    jaxjs: { type: 'boolean', default: true },
+    'jaxjs-import': { type: 'string', default: JAXJS_MODULE },
   },
   allowNegative: true,
   // turbo and pnpm may pass a lone `--` through.
@@ -82,6 +87,12 @@ const gpu = opts.webgpu
   : { version: undefined, error: 'skipped (--no-webgpu)', results: {} };
 const wasm = await runTfjs('wasm', workloads, protocol, log).catch((e) => failedRun(e));
 const cpu = await runTfjs('cpu', workloads, protocol, log).catch((e) => failedRun(e));
+// jax-js last: for its webgpu device it installs navigator.gpu, which other libraries look at
+const jaxjs = (/** @type {'wasm' | 'webgpu'} */ device) => runJaxjs(device, workloads, protocol, log, opts['jaxjs-import']).catch((e) => failedRun(e, `jax-js ${device}`));
+const jaxWasm = opts.jaxjs ? await jaxjs('wasm') : { version: undefined, error: 'skipped (--no-jaxjs)', results: {} };
+const jaxGpu = !opts.jaxjs || !opts.webgpu
+  ? { version: undefined, error: `skipped (${opts.jaxjs ? '--no-webgpu' : '--no-jaxjs'})`, results: {} }
+  : 'error' in jaxWasm ? { version: undefined, error: jaxWasm.error, results: {} } : await jaxjs('webgpu');
 const py1 = runPyTorch(workloads, protocol, 1);
 const py2 = py1.available ? runPyTorch(workloads, protocol, 2) : py1;
 if (!py1.available) log(py1.reason ?? 'PyTorch: unavailable');
@@ -106,20 +117,25 @@ const columns = [
   { key: 'pytorch-2t', label: 'torch 2t', results: py2.results, missing: py2.available ? undefined : '—' },
   { key: 'tfjs-wasm', label: 'tfjs-wasm', results: wasm.results, missing: 'error' in wasm ? '—' : undefined },
   { key: 'tfjs-cpu', label: 'tfjs-cpu', results: cpu.results, missing: 'error' in cpu ? '—' : undefined },
+  { key: 'jax-js-wasm', label: 'jax-wasm', results: jaxWasm.results, missing: 'error' in jaxWasm ? '—' : undefined },
   { key: 'torchlet-webgpu', label: 'webgpu', results: gpu.results, missing: 'error' in gpu ? '—' : undefined },
+  { key: 'jax-js-webgpu', label: 'jax-webgpu', base: 'torchlet-webgpu', results: jaxGpu.results, missing: 'error' in jaxGpu ? '—' : undefined },
 ];
 
 log('');
 log(renderTable(workloads, columns));
 log('');
 log('Figures: GFLOP/s for matmul (higher is better), else median ms per call (lower is better).');
-log('×: torchlet time ÷ reference time for the column to its left (>1: torchlet is slower; 4 = 4× slower).');
+log('×: torchlet time ÷ reference time for the column to its left (>1: torchlet is slower; 4 = 4× slower); n/a: no form of the workload there.');
 log((py1.available
   ? `torch 1t/2t: PyTorch ${py1.version} CPU, torch.set_num_threads and OPENBLAS_NUM_THREADS = 1 / 2. `
   : `torch 1t/2t: not run (${py1.reason}). `) +
   `tfjs ${wasm.version ?? cpu.version ?? ''}: wasm = XNNPACK${'simd' in wasm && wasm.simd ? ' SIMD' : ''}, ` +
   `${'threads' in wasm && wasm.threads ? wasm.threads : 1} thread; cpu = plain JavaScript.`);
+log('jax-wasm: ' + ('error' in jaxWasm ? `not run (${jaxWasm.error})` : `jax-js ${jaxWasm.version} on its wasm device, ${jaxWasm.threads ?? '?'} thread; ` +
+  'each workload eager or under jit, whichever a short probe found faster, its result checked against torchlet\'s first') + '.');
 log('webgpu: torchlet on its WebGPU backend' + ('adapter' in gpu && gpu.adapter ? ` (${gpu.adapter}${process.env.VK_ICD_FILENAMES === SWIFTSHADER ? ', SwiftShader: Vulkan on the CPU, figures only track regressions' : ''})` : ` (${'error' in gpu ? gpu.error : 'not run'})`) + '; its × is torchlet CPU time ÷ WebGPU time.');
+log('jax-webgpu' + ('error' in jaxGpu ? `: not run (${jaxGpu.error})` : `: jax-js ${jaxGpu.version} on its webgpu device (${jaxGpu.adapter})`) + '; its × is torchlet WebGPU time ÷ jax-js WebGPU time.');
 log('Figures depend on the machine and its load: compare runs made on the same machine only.');
 const loadAfter = os.loadavg();
 if (Math.max(loadBefore[0], loadAfter[0]) > cpus.length + 1) {
@@ -146,7 +162,9 @@ const record = {
     'pytorch-2t': { available: py2.available, reason: py2.reason, version: py2.version, threads: py2.threads, blas: py2.blas },
     'tfjs-wasm': { version: wasm.version, threads: 'threads' in wasm ? wasm.threads : undefined, simd: 'simd' in wasm ? wasm.simd : undefined, error: 'error' in wasm ? wasm.error : undefined },
     'tfjs-cpu': { version: cpu.version, error: 'error' in cpu ? cpu.error : undefined },
+    'jax-js-wasm': jaxInfo(jaxWasm),
     'torchlet-webgpu': { version: gpu.version, adapter: 'adapter' in gpu ? gpu.adapter : undefined, error: 'error' in gpu ? gpu.error : undefined },
+    'jax-js-webgpu': jaxInfo(jaxGpu),
   },
   workloads: workloads.map((w) => ({
     id: w.id,
@@ -157,10 +175,18 @@ const record = {
       const r = c.results[w.id];
       return [c.key, r?.ok ? { ...r, figure: figureOf(w, r.medianMs) } : r ?? null];
     })),
-    // torchlet median time ÷ the reference's (>1: torchlet is slower).
-    timeRatio: Object.fromEntries(columns.slice(1).map((c) => [c.key, ratioOf(torchlet.results[w.id], c.results[w.id]) ?? null])),
+    // torchlet median time ÷ the reference's (>1: torchlet is slower); torchlet WebGPU's for jax-js-webgpu.
+    timeRatio: Object.fromEntries(columns.slice(1).map((c) => [c.key, ratioOf(baseOf(c, columns).results[w.id], c.results[w.id]) ?? null])),
   })),
 };
+/**
+ * A jax-js run as the JSON records it.
+ * @param {{ version?: string, device?: string, threads?: number, adapter?: string, error?: string }} run
+ */
+function jaxInfo(run) {
+  return { version: run.version, device: run.device, threads: run.threads, adapter: run.adapter, error: run.error };
+}
+
 mkdirSync(dirname(opts.out), { recursive: true });
 writeFileSync(opts.out, `${JSON.stringify(record, null, 2)}\n`);
 log(`\nwrote ${relative(process.cwd(), opts.out) || opts.out} (${record.durationS.toFixed(0)} s)`);

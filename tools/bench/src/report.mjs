@@ -9,6 +9,7 @@
  * @property {string} label    column header
  * @property {Record<string, Result>} results  by workload id
  * @property {string} [missing]  shown in every cell when the implementation did not run
+ * @property {string} [base]     key of the column whose time its × divides (default: the first, torchlet CPU)
  */
 
 /** @param {Workload} w */
@@ -41,7 +42,18 @@ export function ratioOf(mine, ref) {
 }
 
 /**
- * Renders the table. The first column is torchlet; every other column gets a ratio column.
+ * The column whose time `c`'s ratio divides: `c.base`, else the first.
+ * @param {Column} c
+ * @param {Column[]} columns
+ * @example baseOf({ key: 'jax-js-webgpu', base: 'torchlet-webgpu', label: '', results: {} }, columns).key // 'torchlet-webgpu'
+ */
+export function baseOf(c, columns) {
+  return columns.find((b) => b.key === c.base) ?? columns[0];
+}
+
+/**
+ * Renders the table. The first column is torchlet; every other column gets a ratio column
+ * (its base column's time ÷ its time).
  * @param {Workload[]} workloads
  * @param {Column[]} columns
  * @returns {string}
@@ -58,12 +70,12 @@ export function renderTable(workloads, columns) {
       const r = c.results[w.id];
       if (r?.ok) return fmt(figureOf(w, r.medianMs));
       if (c.missing) return c.missing;
-      return r && r.error === 'no tfjs equivalent' ? 'n/a' : 'error';
+      return r && !r.ok && r.na ? 'n/a' : 'error';
     };
     row.push(cell(mine));
     for (const c of refs) {
       row.push(cell(c));
-      const ratio = ratioOf(mine.results[w.id], c.results[w.id]);
+      const ratio = ratioOf(baseOf(c, columns).results[w.id], c.results[w.id]);
       row.push(ratio === undefined ? '' : fmt(ratio));
     }
     rows.push(row);

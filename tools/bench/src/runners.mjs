@@ -1,5 +1,5 @@
 // The JavaScript implementations under test: torchlet (CPU backend) and tfjs
-// (wasm backend with 1 thread, cpu backend). Each runner times every selected
+// (wasm backend with 1 thread, cpu backend); jax-js has its own runner (jaxjs.mjs). Each runner times every selected
 // workload with the shared protocol and returns one Sample (or an error) per workload.
 
 import { measure } from './measure.mjs';
@@ -8,19 +8,22 @@ import { inputData } from './workloads.mjs';
 /** @typedef {import('./workloads.mjs').Workload} Workload */
 /** @typedef {import('./measure.mjs').Protocol} Protocol */
 /** @typedef {import('./measure.mjs').Sample} Sample */
-/** @typedef {{ ok: true } & Sample | { ok: false, error: string }} Result */
+/** @typedef {{ ok: true } & Sample | { ok: false, na?: true, error: string }} Result  `na`: the implementation has no form of the workload */
 
 /**
+ * Runs `time` for one workload and logs its median (and `note`, when the sample has one),
+ * or its error; an error becomes a failed Result rather than ending the run.
  * @param {(line: string) => void} log
  * @param {string} label
  * @param {Workload} w
- * @param {() => Promise<Sample>} time
+ * @param {() => Promise<Sample & { note?: string }>} time
  * @returns {Promise<Result>}
+ * @example results[w.id] = await guarded(console.log, 'torchlet', w, () => measure(run, QUICK));
  */
-async function guarded(log, label, w, time) {
+export async function guarded(log, label, w, time) {
   try {
     const s = await time();
-    log(`  ${label.padEnd(12)} ${w.name.padEnd(34)} ${s.medianMs.toFixed(3).padStart(10)} ms  (${s.reps} runs)`);
+    log(`  ${label.padEnd(12)} ${w.name.padEnd(34)} ${s.medianMs.toFixed(3).padStart(10)} ms  (${s.reps} runs${s.note ? `; ${s.note}` : ''})`);
     return { ok: true, ...s };
   } catch (e) {
     const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -117,7 +120,7 @@ export async function runTfjs(backendName, workloads, p, log) {
   for (const w of workloads) {
     const setup = w.tfjs;
     if (!setup) {
-      results[w.id] = { ok: false, error: 'no tfjs equivalent' };
+      results[w.id] = { ok: false, na: true, error: 'no tfjs equivalent' };
       continue;
     }
     /** @type {any[]} */

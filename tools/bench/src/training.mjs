@@ -2,7 +2,9 @@
 // under no_grad, gradients reset) of the MLP and the CNN of TOOLCHAIN.md's
 // reference figures, written with tensor ops and autograd (layers and optimizers
 // are not in torchlet yet). The loss is the negative log-likelihood of a soft
-// target (log_softmax times a fixed distribution), the same in both frameworks.
+// target (log_softmax times a fixed distribution), the same in every framework;
+// jax-js takes the gradient with `grad(loss)` and returns the updated parameters
+// (its arrays are immutable), the harness jitting the step where that is faster.
 
 /** @typedef {import('./workloads.mjs').Workload} Workload */
 
@@ -35,6 +37,37 @@ function torchletStep(torch, params, loss) {
   });
   for (const p of params) p.grad = null;
 }
+
+/**
+ * The same step in jax-js: the parameters (a list, in torchlet's order) minus LR times
+ * `grad(loss)` in them. `loss(params, x, target)` consumes its arguments, as the step does.
+ * @param {any} jax
+ * @param {(params: any[], x: any, target: any) => any} loss
+ * @returns {(params: any[], x: any, target: any) => any[]}
+ */
+function jaxStep({ grad, tree }, loss) {
+  return (params, x, target) => {
+    const grads = grad(loss)(tree.ref(params), x, target);
+    return tree.map((/** @type {any} */ p, /** @type {any} */ g) => p.sub(g.mul(LR)), params, grads);
+  };
+}
+
+/**
+ * A jax-js parameter: a deterministic input scaled to `scale`.
+ * @param {(shape: number[], seed?: number) => any} input
+ * @param {number[]} shape
+ * @param {number} seed
+ * @param {number} scale
+ */
+const jaxParam = (input, shape, seed, scale) => input(shape, seed).mul(scale);
+
+/**
+ * jax-js's form of the loss's tail: -(log_softmax(h, 1) · target).sum(1).mean().
+ * @param {any} nn
+ * @param {any} h
+ * @param {any} target
+ */
+const jaxNll = (nn, h, target) => nn.logSoftmax(h, 1).mul(target).sum(1).mean().neg();
 
 /** The same step in PyTorch, as Python functions `step(params, loss)` and `param(shape, seed, scale)` (setup code). */
 const PY_STEP = `
@@ -80,6 +113,22 @@ def loss():
 `,
     run: 'step(ps, loss)',
   },
+  jaxjs: (jax, input) => {
+    const { numpy: np, nn } = jax;
+    const x = input([MLP.batch, 784], 0);
+    const target = nn.softmax(input([MLP.batch, 10], 9), 1);
+    const params = [
+      jaxParam(input, [784, 256], 1, 0.05), jaxParam(input, [256], 2, 0.05),
+      jaxParam(input, [256, 128], 3, 0.08), jaxParam(input, [128], 4, 0.08),
+      jaxParam(input, [128, 10], 5, 0.1), jaxParam(input, [10], 6, 0.1),
+    ];
+    const loss = (/** @type {any[]} */ [w1, b1, w2, b2, w3, b3], /** @type {any} */ x, /** @type {any} */ target) => {
+      const h1 = nn.relu(np.matmul(x, w1).add(b1));
+      const h2 = nn.relu(np.matmul(h1, w2).add(b2));
+      return jaxNll(nn, np.matmul(h2, w3).add(b3), target);
+    };
+    return { f: jaxStep(jax, loss), args: [params, x, target], carry: true };
+  },
 };
 
 // The CIFAR-style CNN: three 5×5 convs (padding 2) each followed by relu and 2×2
@@ -119,6 +168,25 @@ def loss():
     return -(h.log_softmax(1) * target).sum(1).mean()
 `,
     run: 'step(ps, loss)',
+  },
+  jaxjs: (jax, input) => {
+    const { numpy: np, nn, lax } = jax;
+    const x = input([CNN.batch, 3, 32, 32], 0);
+    const target = nn.softmax(input([CNN.batch, 10], 9), 1);
+    const convs = CNN.convs.flatMap(([i, o], k) => [jaxParam(input, [o, i, 5, 5], 10 + k, 0.2 / Math.sqrt(i)), jaxParam(input, [o], 20 + k, 0.05)]);
+    const fc = [jaxParam(input, [1024, 64], 30, 0.03), jaxParam(input, [64], 31, 0.03), jaxParam(input, [64, 10], 32, 0.1), jaxParam(input, [10], 33, 0.1)];
+    const loss = (/** @type {any[]} */ params, /** @type {any} */ x, /** @type {any} */ target) => {
+      let h = x;
+      for (let k = 0; k < CNN.convs.length; k++) {
+        const [w, b] = [params[2 * k], params[2 * k + 1]];
+        const y = lax.convGeneralDilated(h, w, [1, 1], [[2, 2], [2, 2]]).add(b.reshape([-1, 1, 1]));
+        h = lax.reduceWindow(nn.relu(y), np.max, [2, 2], [2, 2]);
+      }
+      const [w4, b4, w5, b5] = params.slice(2 * CNN.convs.length);
+      const h4 = nn.relu(np.matmul(h.reshape([CNN.batch, -1]), w4).add(b4));
+      return jaxNll(nn, np.matmul(h4, w5).add(b5), target);
+    };
+    return { f: jaxStep(jax, loss), args: [[...convs, ...fc], x, target], carry: true };
   },
 };
 

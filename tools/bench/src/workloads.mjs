@@ -1,7 +1,7 @@
 // The registry of benchmark workloads. Each one is the same computation written
-// three ways: torchlet, a PyTorch snippet and (optionally) tfjs. Adding one is
-// adding an entry to WORKLOADS; the harness, the PyTorch script and the report
-// pick it up from here.
+// in torchlet, as a PyTorch snippet and (optionally) in tfjs and in jax-js.
+// Adding one is adding an entry to WORKLOADS; the harness, the PyTorch script
+// and the report pick it up from here.
 //
 // Inputs are deterministic: element i of input `seed` is sin(0.001·i + seed),
 // in float32, the same formula in every framework (see `inputData` and the
@@ -39,6 +39,22 @@ import { TRAINING_WORKLOADS } from './training.mjs';
  *   Python: `setup` is statements run once (the helper `inp(shape, seed=0)`
  *   makes inputs as `input` does); `run` is an expression that is timed.
  * @property {Setup} [tfjs]    omitted when tfjs has no equivalent
+ * @property {JaxSetup} [jaxjs] omitted when jax-js has no equivalent
+ */
+
+/**
+ * A workload in jax-js (`@jax-js/jax`), as a function and its arguments, so that
+ * the harness can run it both eagerly and under `jit` (it times the faster). jax-js
+ * functions consume their arguments (its reference-counting rule): the harness
+ * passes `f` a new reference of each argument per call and owns what `f` returns.
+ * Arrays from `input` belong to the setup: those it keeps go into `args` (the
+ * harness disposes them at the end), the others it must consume.
+ * @callback JaxSetup
+ * @param {any} jax the `@jax-js/jax` module
+ * @param {(shape: number[], seed?: number) => any} input a deterministic input, as `MakeInput`
+ * @returns {{ f: (...args: any[]) => any, args: any[], carry?: boolean, jitOnly?: boolean }}
+ *   `carry`: f returns the next value of `args[0]` (a training step's parameters);
+ *   `jitOnly`: not run eagerly (where the eager result would be a lazy view, not the work)
  */
 
 /** @param {number} n */
@@ -57,6 +73,7 @@ const matmul = (n) => /** @type {Workload} */ ({
     const b = input([n, n], 1);
     return () => tf.matMul(a, b);
   },
+  jaxjs: ({ numpy: np }, input) => ({ f: np.matmul, args: [input([n, n], 0), input([n, n], 1)] }),
 });
 
 // The first layer of the CIFAR-style CNN in API.md: batch 32, 3 → 32 channels,
@@ -68,6 +85,23 @@ const convShapes = {
   w: [CONV.o, CONV.c, CONV.k, CONV.k],
   y: [CONV.n, CONV.o, CONV.h, CONV.h],
 };
+// padding 2 on both sides of both spatial dims, as jax-js's lax takes it
+const CONV_PAD = [[2, 2], [2, 2]];
+
+/**
+ * jax-js: the gradient `g`·∂f/∂v of a function `f` linear in `v`, at `v` (which only gives the shape).
+ * @param {any} vjp jax-js's vjp
+ * @param {(v: any) => any} f
+ * @param {any} v
+ * @param {any} g
+ */
+function linearGrad(vjp, f, v, g) {
+  const [y, back] = vjp(f, [v]);
+  y.dispose();
+  const [grad] = back(g);
+  back.dispose();
+  return grad;
+}
 
 /** @type {Workload[]} */
 export const WORKLOADS = [
@@ -88,6 +122,7 @@ export const WORKLOADS = [
       const b = input([1 << 20], 1);
       return () => tf.add(a, b);
     },
+    jaxjs: ({ numpy: np }, input) => ({ f: np.add, args: [input([1 << 20], 0), input([1 << 20], 1)] }),
   },
   {
     name: 'add 1000×1000 + 1000 (broadcast)',
@@ -103,6 +138,7 @@ export const WORKLOADS = [
       const b = input([1000], 1);
       return () => tf.add(a, b);
     },
+    jaxjs: ({ numpy: np }, input) => ({ f: np.add, args: [input([1000, 1000], 0), input([1000], 1)] }),
   },
   {
     name: 'exp 1M',
@@ -116,6 +152,7 @@ export const WORKLOADS = [
       const a = input([1 << 20], 0);
       return () => tf.exp(a);
     },
+    jaxjs: ({ numpy: np }, input) => ({ f: np.exp, args: [input([1 << 20], 0)] }),
   },
   {
     name: 'sum 1M',
@@ -129,6 +166,7 @@ export const WORKLOADS = [
       const a = input([1 << 20], 0);
       return () => tf.sum(a);
     },
+    jaxjs: ({ numpy: np }, input) => ({ f: (/** @type {any} */ a) => np.sum(a), args: [input([1 << 20], 0)] }),
   },
   {
     name: 'sum 1000×1000, dim 1',
@@ -142,6 +180,7 @@ export const WORKLOADS = [
       const a = input([1000, 1000], 0);
       return () => tf.sum(a, 1);
     },
+    jaxjs: ({ numpy: np }, input) => ({ f: (/** @type {any} */ a) => np.sum(a, 1), args: [input([1000, 1000], 0)] }),
   },
   {
     name: 'softmax 256×1000, dim -1',
@@ -155,6 +194,7 @@ export const WORKLOADS = [
       const a = input([256, 1000], 0);
       return () => tf.softmax(a, -1);
     },
+    jaxjs: ({ nn }, input) => ({ f: (/** @type {any} */ a) => nn.softmax(a, -1), args: [input([256, 1000], 0)] }),
   },
   {
     name: 'sort 256×1000, dim -1',
@@ -169,6 +209,14 @@ export const WORKLOADS = [
       const a = input([256, 1000], 0);
       return () => tf.topk(a, 1000);
     },
+    // values and indices, as torch.sort: jax-js's argsort, then the values gathered (numpy's idiom)
+    jaxjs: ({ numpy: np }, input) => ({
+      f: (/** @type {any} */ a) => {
+        const i = np.argsort(a.ref, -1);
+        return [np.takeAlongAxis(a, i.ref, -1), i];
+      },
+      args: [input([256, 1000], 0)],
+    }),
   },
   {
     name: 'conv2d 32×3×32² ⊛ 32×3×5², pad 2',
@@ -190,6 +238,11 @@ export const WORKLOADS = [
       const b = input([CONV.o], 2);
       return () => tf.add(tf.conv2d(x, w, 1, 2), b);
     },
+    // jax-js's convolutions are NCHW ⊛ OIHW, as PyTorch's
+    jaxjs: ({ lax }, input) => ({
+      f: (/** @type {any} */ x, /** @type {any} */ w, /** @type {any} */ b) => lax.convGeneralDilated(x, w, [1, 1], CONV_PAD).add(b.reshape([CONV.o, 1, 1])),
+      args: [input(convShapes.x, 0), input(convShapes.w, 1), input([CONV.o], 2)],
+    }),
   },
   {
     name: 'conv2d input grad (same shapes)',
@@ -205,6 +258,12 @@ export const WORKLOADS = [
       setup: `w = inp(${JSON.stringify(convShapes.w)}, 1); g = inp(${JSON.stringify(convShapes.y)}, 3)`,
       run: `torch.ops.aten.convolution_backward(g, torch.empty(${JSON.stringify(convShapes.x)}), w, None, [1, 1], [2, 2], [1, 1], False, [0, 0], 1, [True, False, False])[0]`,
     },
+    // the vjp of the convolution in its input: the convolution is linear there, so
+    // jax-js runs the transposed convolution only (the primal x gives the shape)
+    jaxjs: ({ lax, vjp }, input) => ({
+      f: (/** @type {any} */ x, /** @type {any} */ w, /** @type {any} */ g) => linearGrad(vjp, (/** @type {any} */ v) => lax.convGeneralDilated(v, w, [1, 1], CONV_PAD), x, g),
+      args: [input(convShapes.x, 0), input(convShapes.w, 1), input(convShapes.y, 3)],
+    }),
   },
   {
     name: 'conv2d weight grad (same shapes)',
@@ -220,6 +279,11 @@ export const WORKLOADS = [
       setup: `x = inp(${JSON.stringify(convShapes.x)}, 0); g = inp(${JSON.stringify(convShapes.y)}, 3)`,
       run: `torch.ops.aten.convolution_backward(g, x, torch.empty(${JSON.stringify(convShapes.w)}), None, [1, 1], [2, 2], [1, 1], False, [0, 0], 1, [False, True, False])[1]`,
     },
+    // the vjp of the convolution in its weight (linear there too; the primal w gives the shape)
+    jaxjs: ({ lax, vjp }, input) => ({
+      f: (/** @type {any} */ x, /** @type {any} */ w, /** @type {any} */ g) => linearGrad(vjp, (/** @type {any} */ v) => lax.convGeneralDilated(x, v, [1, 1], CONV_PAD), w, g),
+      args: [input(convShapes.x, 0), input(convShapes.w, 1), input(convShapes.y, 3)],
+    }),
   },
   {
     name: 'maxPool2d 32×32×32², 2×2',
@@ -233,6 +297,8 @@ export const WORKLOADS = [
       const x = input([CONV.n, CONV.h, CONV.h, CONV.o], 0);
       return () => tf.maxPool(x, 2, 2, 0);
     },
+    // pooling in jax-js is a reduction over windows, as lax.reduce_window in JAX
+    jaxjs: ({ lax, numpy: np }, input) => ({ f: (/** @type {any} */ x) => lax.reduceWindow(x, np.max, [2, 2], [2, 2]), args: [input(convShapes.y, 0)] }),
   },
   {
     name: 'transpose copy 1000×1000',
@@ -247,6 +313,8 @@ export const WORKLOADS = [
       const a = input([1000, 1000], 0);
       return () => tf.transpose(a);
     },
+    // eagerly a transpose is a view in jax-js; only jit materialises it, so this form is always jitted
+    jaxjs: (_jax, input) => ({ f: (/** @type {any} */ a) => a.transpose(), args: [input([1000, 1000], 0)], jitOnly: true }),
   },
   ...TRAINING_WORKLOADS,
 ];

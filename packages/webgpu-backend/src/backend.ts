@@ -76,12 +76,11 @@ export async function webgpu(options: WebGpuOptions = {}): Promise<WebGpuBackend
   const threshold = options.gcThresholdBytes ?? DEFAULT_GC_THRESHOLD;
   if (threshold !== Infinity) rt.pressure = new GcPressure(threshold, await hostCollector());
   const f = rt.faults;
-  // every op runs under error scopes that name it and its shapes
+  // every op is noted with its shapes: a GPU error names the ops of its batch
   const op = (name: string, views: (View | number | undefined)[], fn: () => void): void => {
     f.check();
-    const what = (): string => `${name}(${views.map(describe).join(', ')})`;
-    rt.note(what);
-    f.scoped(what, fn);
+    rt.note(() => `${name}(${views.map(describe).join(', ')})`);
+    fn();
   };
   const checkDtype = (dtype: DType): void => void elemOf(dtype);
   // the conv and pooling kernels are float32; integer dtypes take the reference decomposition

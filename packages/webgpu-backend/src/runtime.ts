@@ -73,7 +73,8 @@ export class Runtime {
   private readonly pipelines = new Map<string, { pipeline: GPUComputePipeline; layout: Layout }>();
   private readonly groups: BindGroups;
   private readonly align: number;
-  private readonly maxGroups: number;
+  /** Workgroups a dispatch may have along one dimension. */
+  readonly maxGroups: number;
   /** Bytes of the largest storage buffer a kernel can bind. */
   private readonly maxBuffer: number;
 

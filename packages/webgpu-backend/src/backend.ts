@@ -74,6 +74,7 @@ function describe(v: View | number | undefined): string {
 export async function webgpu(options: WebGpuOptions = {}): Promise<WebGpuBackend> {
   const device = await acquireDevice(options);
   const rt = new Runtime(device);
+  rt.subgroups &&= options.subgroups ?? true;
   const threshold = options.gcThresholdBytes ?? DEFAULT_GC_THRESHOLD;
   if (threshold !== Infinity) rt.pressure = new GcPressure(threshold, await hostCollector());
   const f = rt.faults;

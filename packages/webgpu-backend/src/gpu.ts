@@ -27,6 +27,8 @@ export interface WebGpuOptions {
    * such as SwiftShader, where the measurement would take seconds).
    */
   autotune?: boolean;
+  /** Use subgroup operations in reductions and softmax where the device has them (default true). */
+  subgroups?: boolean;
 }
 
 interface DawnModule {

@@ -75,6 +75,8 @@ export class Runtime {
   private readonly align: number;
   /** Workgroups a dispatch may have along one dimension. */
   readonly maxGroups: number;
+  /** Whether kernels may use subgroup operations (the device has the feature; `webgpu({ subgroups: false })` turns them off). */
+  subgroups: boolean;
   /** Bytes of the largest storage buffer a kernel can bind. */
   private readonly maxBuffer: number;
 
@@ -98,6 +100,7 @@ export class Runtime {
     const limits = device.limits;
     this.align = limits.minStorageBufferOffsetAlignment;
     this.maxGroups = limits.maxComputeWorkgroupsPerDimension;
+    this.subgroups = device.features.has('subgroups');
     this.maxBuffer = Math.min(limits.maxBufferSize, limits.maxStorageBufferBindingSize);
     this.faults = new Faults(device, () => this.storage.stats());
     // new buffers are made in an out-of-memory error scope; reused ones need none

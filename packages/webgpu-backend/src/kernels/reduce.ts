@@ -7,6 +7,7 @@ import { coalesce, numel, type DType, type ReduceOp, type View } from '@torchlet
 import type { GpuBuffer, Runtime } from '../runtime.js';
 import { arithOf } from './arith.js';
 import { Meta, bindings, offsetsCode, padRank } from './strided.js';
+import { SUBGROUP_BUILTINS, combineCode, subgroupOp } from './workgroupCombine.js';
 import { convert, elemOf, isNarrow } from './wgslTypes.js';
 
 const RWG = 64;
@@ -146,11 +147,14 @@ function encode(
   const arg = op === 'argmax' || op === 'argmin';
   const ex = elemOf(x.dtype);
   const target = partials ?? out;
-  const key = `reduce:${op}:${x.dtype}:${target.dtype}|${mode.kind}|k${rk}|r${rr}`;
   const thread = mode.kind === 'thread';
   const step = thread ? 1 : RWG;
+  const p0 = arg ? undefined : plan(op, x.dtype, out.dtype);
+  const sg = !thread && p0 !== undefined && rt.subgroups ? subgroupOp(op, p0.acc) : {};
+  const useSubgroups = sg.subgroup !== undefined;
+  const key = `reduce:${op}:${x.dtype}:${target.dtype}|${mode.kind}|k${rk}|r${rr}${useSubgroups ? '|sg' : ''}`;
   const source = (): string => {
-    const head = [bindings(elemOf(target.dtype), [ex])];
+    const head = [useSubgroups ? 'enable subgroups;\ndiagnostic(off, subgroup_uniformity);' : '', bindings(elemOf(target.dtype), [ex])];
     const offsets = offsetsCode('o', rk, keptAt, [{ name: 'px', base: xBase }, { name: 'po', base: oBase }]);
     const redOffset = offsetsCode('j', rr, redAt, [{ name: 'q', base: rBase }]);
     // which output this thread or workgroup works on, and its range of reduced elements
@@ -165,7 +169,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
 ${offsets}`
       : `
 @compute @workgroup_size(${RWG})
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32${useSubgroups ? SUBGROUP_BUILTINS : ''}) {
   let g = wid.y * nwg.x + wid.x;
   let o = g / prm[2];
   let part = g % prm[2];
@@ -198,7 +202,7 @@ ${redOffset}
   }`, thread ? '' : '  sv[lid] = bv; si[lid] = bi;', tree('if (better(sv[lid + s], si[lid + s], sv[lid], si[lid])) { sv[lid] = sv[lid + s]; si[lid] = si[lid + s]; }'),
       thread ? `  ${store('i32(bi)')}` : `  if (lid == 0u) { ${store('i32(si[0])')} }`, '}'].join('\n');
     }
-    const p = plan(op, x.dtype, out.dtype);
+    const p = p0!;
     const ea = elemOf(p.acc);
     const shared = thread ? [] : [`var<workgroup> sv: array<${ea}, ${RWG}>;`];
     return [...head, ...shared, entry, `
@@ -206,7 +210,7 @@ ${redOffset}
   for (var j: u32 = first; j < end; j += ${step}u) {
 ${redOffset}
     acc = ${p.combine('acc', p.load('in0[px + q]'))};
-  }`, thread ? '' : '  sv[lid] = acc;', tree(`sv[lid] = ${p.combine('sv[lid]', 'sv[lid + s]')};`),
+  }`, thread ? '' : combineCode('acc', { fn: p.combine, ...sg }, RWG, useSubgroups),
     thread ? `  ${store('acc')}` : `  if (lid == 0u) { ${store('sv[0]')} }`, '}'].join('\n');
   };
   const groups = thread ? Math.ceil(nOut / RWG) : nOut * parts;

@@ -1,15 +1,9 @@
 // Every nn layer on WebGPU: the layer cases of nn-module's PyTorch fixtures (nn_layers.json,
 // nn_sequence.json) built on the CPU after the seed, moved with model.to('webgpu'), run there in
-// float32 (int64 indices as int32, as WebGPU stores them today), outputs and gradients compared
-// with PyTorch's. Cases whose result depends on random draws in training (dropout, RReLU) are
+// float32 (int64 indices as on the CPU), outputs, gradients and buffers compared with PyTorch's,
+// dtypes included. Cases whose result depends on random draws in training (dropout, RReLU) are
 // checked for shapes only: the WebGPU generator is counter-based, not PyTorch's stream (so is
 // LazyLinear, which draws its initial weights on the device of its first input).
-//
-// Until WebGPU stores int64 (another issue), the index ops that PyTorch defines on int64 indices
-// (gather/scatter/index_add, the backward of index_select, reflect/replicate/circular padding,
-// max_pool1d and interpolate, bucketize) refuse WebGPU tensors: the layers built on them are
-// listed in INT64_PENDING, and the test asserts that they still fail with that refusal, so that
-// it notices when int64 lands and they should be checked in full.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webgpu } from '@torchlet/webgpu-backend';
@@ -49,11 +43,8 @@ const CASES = [...load('nn_layers.json'), ...load('nn_sequence.json')];
 
 const SPECIALS: Record<string, number> = { nan: NaN, inf: Infinity, '-inf': -Infinity, '-0': -0 };
 const decode = (v: Encoded): number | boolean => (typeof v === 'string' ? SPECIALS[v]! : v);
-/** A fixture tensor on WebGPU (int64 as int32). */
-const onGpu = (v: TensorValue): torch.Tensor => {
-  const t = torch.tensor(v.values.map(decode) as number[], { dtype: v.dtype }).reshape(v.shape);
-  return (t.dtype === 'int64' ? t.to('int32') : t).to('webgpu');
-};
+/** A fixture tensor on WebGPU. */
+const onGpu = (v: TensorValue): torch.Tensor => torch.tensor(v.values.map(decode) as number[], { dtype: v.dtype }).reshape(v.shape).to('webgpu');
 const camel = (k: string): string => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const opts = (kw: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(kw).map(([k, v]) => [camel(k), v]));
 
@@ -85,14 +76,6 @@ function callArgs(call: Case['call'], inputs: torch.Tensor[]): unknown[] {
 }
 const flatten = (out: unknown): torch.Tensor[] => (out === null ? [] : Array.isArray(out) ? out.flatMap(flatten) : [out as torch.Tensor]);
 
-/** Cases that need int64 index ops on WebGPU (see the header). */
-const INT64_PENDING = new Set([
-  'Conv1d circular', 'Conv1d same reflect', 'Conv2d reflect', 'Conv2d replicate', 'Conv2d circular', 'MaxPool1d', 'Upsample nearest', 'ReflectionPad2d',
-  'Embedding', 'Embedding padding_idx', 'Embedding negative padding_idx', 'Embedding max_norm', 'Embedding scale_grad_by_freq',
-  'EmbeddingBag mean', 'EmbeddingBag sum, offsets, weights', 'EmbeddingBag max', 'EmbeddingBag include_last_offset, padding',
-]);
-const INT64_REFUSAL = /int64 is not supported on device 'webgpu'|Expected dtype int64|Expected a long tensor/;
-
 /** Whether the case's result depends on random draws made in training (or on the device, for LazyLinear's initialisation). */
 function random(c: Case): boolean {
   if (c.ctor === 'LazyLinear') return true;
@@ -108,6 +91,7 @@ const ATOL = 5e-5;
 async function mismatch(actual: torch.Tensor | null, expected: TensorValue | null, valuesToo: boolean): Promise<string> {
   if (expected === null || actual === null) return (actual === null) === (expected === null) ? '' : 'null mismatch';
   if (actual.shape.join() !== expected.shape.join()) return `shape [${actual.shape}] vs [${expected.shape}]`;
+  if (actual.dtype !== expected.dtype) return `dtype ${actual.dtype} vs ${expected.dtype}`;
   if (!valuesToo) return '';
   const data = await (await actual.toAsync('cpu')).contiguous().data();
   const bad: string[] = [];
@@ -124,10 +108,6 @@ describe('every nn layer on WebGPU (float32), against PyTorch', () => {
   for (const c of CASES) {
     const float64 = c.inputs.some((i) => i.dtype === 'float64') || c.kwargs['dtype'] === 'float64';
     it.skipIf(float64)(c.name, async () => {
-      if (INT64_PENDING.has(c.name)) {
-        await expect(run(c)).rejects.toThrow(INT64_REFUSAL);
-        return;
-      }
       expect(await run(c)).toEqual([]);
     }, 120_000);
   }
@@ -153,7 +133,6 @@ async function run(c: Case): Promise<string[]> {
   const problems: string[] = [];
   for (let i = 0; i < outs.length; i++) {
     const expected = c.outputs[i]!;
-    // index outputs (pooling) are int32 on WebGPU: compare their values, not their dtype
     const p = await mismatch(outs[i]!, { ...expected, dtype: outs[i]!.dtype }, values);
     if (p) problems.push(`output ${i}: ${p}`);
   }
@@ -176,7 +155,7 @@ async function run(c: Case): Promise<string[]> {
   }
   const sd = m.stateDict();
   for (const [k, v] of Object.entries(c.after)) {
-    const p = await mismatch(sd[k]!, { ...v, dtype: sd[k]!.dtype }, values);
+    const p = await mismatch(sd[k]!, v, values);
     if (p) problems.push(`after ${k}: ${p}`);
   }
   return problems;
@@ -216,7 +195,7 @@ describe('model.to(\'webgpu\')', () => {
     expect([...gpuModel.parameters()]).toEqual(params);
     expect(params.every((p) => p.device === 'webgpu' && p.requiresGrad)).toBe(true);
     const bn = gpuModel.at(1) as torch.nn.BatchNorm2d;
-    expect(bn.num_batches_tracked!.dtype).toBe('int32');
+    expect(bn.num_batches_tracked!.device).toBe('webgpu');
     const cpu = await train(cpuModel, 'cpu');
     const gpu = await train(gpuModel, 'webgpu');
     for (let i = 0; i < cpu.length; i++) expect(Math.abs(gpu[i]! - cpu[i]!)).toBeLessThanOrEqual(1e-5 + 1e-4 * Math.abs(cpu[i]!));

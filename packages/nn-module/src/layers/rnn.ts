@@ -130,6 +130,16 @@ export class RNNBase extends Module {
     }
     return [out, h, c];
   }
+  /** RNN's and GRU's forward: one hidden state (LSTM has its own, with the cell state). */
+  protected runWithHidden(input: Tensor, hx: Tensor | null): [Tensor, Tensor] {
+    const [x, batched] = this.prepareInput(input);
+    if (hx !== null && hx.ndim !== (batched ? 3 : 2)) {
+      throw new RuntimeError(batched ? `For batched 3-D input, hx should also be 3-D but got ${hx.ndim}-D tensor` : `For unbatched 2-D input, hx should also be 2-D but got ${hx.ndim}-D tensor`);
+    }
+    const h0 = this.hiddenState(hx, x, batched, this.hiddenSize, 'hidden');
+    const [out, h] = this.run(x, batched, h0, null);
+    return [out, h];
+  }
   override extraRepr(): string {
     let s = `${this.inputSize}, ${this.hiddenSize}`;
     if (this.projSize !== 0) s += `, proj_size=${this.projSize}`;
@@ -158,13 +168,7 @@ export class RNN extends RNNBase {
   }
   /** `forward(input, hx=None)`: input [T, B, I] (or [B, T, I] batch-first, or [T, I]). @example rnn.forward(x) */
   override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
-    const [x, batched] = this.prepareInput(input);
-    if (hx !== null && hx.ndim !== (batched ? 3 : 2)) {
-      throw new RuntimeError(batched ? `For batched 3-D input, hx should also be 3-D but got ${hx.ndim}-D tensor` : `For unbatched 2-D input, hx should also be 2-D but got ${hx.ndim}-D tensor`);
-    }
-    const h0 = this.hiddenState(hx, x, batched, this.hiddenSize, 'hidden');
-    const [out, h] = this.run(x, batched, h0, null);
-    return [out, h];
+    return this.runWithHidden(input, hx);
   }
 }
 
@@ -211,12 +215,6 @@ export class GRU extends RNNBase {
   }
   /** `forward(input, hx=None)`. @example gru.forward(x) */
   override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
-    const [x, batched] = this.prepareInput(input);
-    if (hx !== null && hx.ndim !== (batched ? 3 : 2)) {
-      throw new RuntimeError(batched ? `For batched 3-D input, hx should also be 3-D but got ${hx.ndim}-D tensor` : `For unbatched 2-D input, hx should also be 2-D but got ${hx.ndim}-D tensor`);
-    }
-    const h0 = this.hiddenState(hx, x, batched, this.hiddenSize, 'hidden');
-    const [out, h] = this.run(x, batched, h0, null);
-    return [out, h];
+    return this.runWithHidden(input, hx);
   }
 }

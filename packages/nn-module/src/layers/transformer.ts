@@ -82,6 +82,24 @@ abstract class TransformerLayerBase extends Module {
   declare dropout2: Dropout;
   declare activation: Activation;
   declare activationReluOrGelu: number;
+  /**
+   * Registers the submodules in PyTorch's order (state_dict keys and initial draws depend on it):
+   * self_attn, `afterAttention` (the decoder's multihead_attn), linear1, dropout, linear2, the
+   * `norms` layer norms, the `dropouts` dropouts; then the activation.
+   */
+  protected build(a: Required<LayerArgs>, norms: number, afterAttention: () => void = () => undefined): void {
+    const f = { device: a.device, dtype: a.dtype };
+    this.self_attn = new MultiheadAttention(a.dModel, a.nhead, { dropout: a.dropout, batchFirst: a.batchFirst, ...f });
+    afterAttention();
+    this.linear1 = new Linear(a.dModel, a.dimFeedforward, f);
+    this.dropout = new Dropout(a.dropout);
+    this.linear2 = new Linear(a.dimFeedforward, a.dModel, f);
+    this.normFirst = a.normFirst;
+    const self = this as unknown as Record<string, Module>;
+    for (let i = 1; i <= norms; i++) self[`norm${i}`] = new LayerNorm(a.dModel, { eps: a.layerNormEps, ...f });
+    for (let i = 1; i <= norms; i++) self[`dropout${i}`] = new Dropout(a.dropout);
+    [this.activation, this.activationReluOrGelu] = activationOf(a.activation);
+  }
   protected ffBlock(x: Tensor, out: Dropout): Tensor {
     return out.call(this.linear2.call(this.dropout.call(activate(this.activation, this.linear1.call(x)))));
   }
@@ -97,18 +115,7 @@ abstract class TransformerLayerBase extends Module {
 export class TransformerEncoderLayer extends TransformerLayerBase {
   constructor(...args: Args<LayerPositional, TransformerLayerOptions>) {
     super();
-    const a = ENCODER_LAYER.parse(args);
-    const f = { device: a.device, dtype: a.dtype };
-    this.self_attn = new MultiheadAttention(a.dModel, a.nhead, { dropout: a.dropout, batchFirst: a.batchFirst, ...f });
-    this.linear1 = new Linear(a.dModel, a.dimFeedforward, f);
-    this.dropout = new Dropout(a.dropout);
-    this.linear2 = new Linear(a.dimFeedforward, a.dModel, f);
-    this.normFirst = a.normFirst;
-    this.norm1 = new LayerNorm(a.dModel, { eps: a.layerNormEps, ...f });
-    this.norm2 = new LayerNorm(a.dModel, { eps: a.layerNormEps, ...f });
-    this.dropout1 = new Dropout(a.dropout);
-    this.dropout2 = new Dropout(a.dropout);
-    [this.activation, this.activationReluOrGelu] = activationOf(a.activation);
+    this.build(ENCODER_LAYER.parse(args), 2);
   }
   /** `forward(src, src_mask=None, src_key_padding_mask=None)`. @example layer.forward(x, { srcKeyPaddingMask: pad }) */
   override forward(src: Tensor, ...rest: Args<[srcMask: Tensor | null, srcKeyPaddingMask: Tensor | null], { srcMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null }>): Tensor {
@@ -135,20 +142,9 @@ export class TransformerDecoderLayer extends TransformerLayerBase {
   constructor(...args: Args<LayerPositional, TransformerLayerOptions>) {
     super();
     const a = DECODER_LAYER.parse(args);
-    const f = { device: a.device, dtype: a.dtype };
-    this.self_attn = new MultiheadAttention(a.dModel, a.nhead, { dropout: a.dropout, batchFirst: a.batchFirst, ...f });
-    this.multihead_attn = new MultiheadAttention(a.dModel, a.nhead, { dropout: a.dropout, batchFirst: a.batchFirst, ...f });
-    this.linear1 = new Linear(a.dModel, a.dimFeedforward, f);
-    this.dropout = new Dropout(a.dropout);
-    this.linear2 = new Linear(a.dimFeedforward, a.dModel, f);
-    this.normFirst = a.normFirst;
-    this.norm1 = new LayerNorm(a.dModel, { eps: a.layerNormEps, ...f });
-    this.norm2 = new LayerNorm(a.dModel, { eps: a.layerNormEps, ...f });
-    this.norm3 = new LayerNorm(a.dModel, { eps: a.layerNormEps, ...f });
-    this.dropout1 = new Dropout(a.dropout);
-    this.dropout2 = new Dropout(a.dropout);
-    this.dropout3 = new Dropout(a.dropout);
-    [this.activation, this.activationReluOrGelu] = activationOf(a.activation);
+    this.build(a, 3, () => {
+      this.multihead_attn = new MultiheadAttention(a.dModel, a.nhead, { dropout: a.dropout, batchFirst: a.batchFirst, device: a.device, dtype: a.dtype });
+    });
   }
   private mhaBlock(x: Tensor, mem: Tensor, mask: Tensor | null, keyPaddingMask: Tensor | null): Tensor {
     return this.dropout2.call(this.multihead_attn.call(x, mem, mem, { attnMask: mask, keyPaddingMask, needWeights: false })[0]);

@@ -118,6 +118,7 @@ export class MultiheadAttention extends Module {
     if (this.bias_k !== null) xavierNormal_(this.bias_k);
     if (this.bias_v !== null) xavierNormal_(this.bias_v);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(query: Tensor, key: Tensor, value: Tensor, ...rest: Args<[keyPaddingMask: Tensor | null, needWeights: boolean, attnMask: Tensor | null, averageAttnWeights: boolean], MultiheadAttentionForwardOptions>): [Tensor, Tensor | null] {
     const a = FORWARD.parse([query, key, value, ...rest]);
     let { query: q, key: k, value: v } = a;

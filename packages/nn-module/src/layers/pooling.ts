@@ -47,6 +47,7 @@ class MaxPoolNd extends Module {
   protected options(): { stride: IntOrTuple; padding: IntOrTuple; dilation: IntOrTuple; ceilMode: boolean; returnIndices: boolean } {
     return { stride: this.stride, padding: this.padding, dilation: this.dilation, ceilMode: this.ceilMode, returnIndices: this.returnIndices };
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `kernel_size=${pyRepr(this.kernelSize)}, stride=${pyRepr(this.stride)}, padding=${pyRepr(this.padding)}, dilation=${pyRepr(this.dilation)}, ceil_mode=${pyRepr(this.ceilMode)}`;
   }
@@ -62,6 +63,7 @@ export class MaxPool1d<R extends boolean = false> extends MaxPoolNd {
   constructor(...args: Args<MaxPoolPositional, MaxPoolOptions & { returnIndices?: R }>) {
     super(1, args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): MaxPoolResult<R> {
     return maxPool1d(input, this.kernelSize, this.options()) as MaxPoolResult<R>;
   }
@@ -75,6 +77,7 @@ export class MaxPool2d<R extends boolean = false> extends MaxPoolNd {
   constructor(...args: Args<MaxPoolPositional, MaxPoolOptions & { returnIndices?: R }>) {
     super(2, args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): MaxPoolResult<R> {
     return maxPool2d(input, this.kernelSize, this.options()) as MaxPoolResult<R>;
   }
@@ -110,6 +113,7 @@ class AvgPoolNd extends Module {
     this.ceilMode = a.ceilMode;
     this.countIncludePad = a.countIncludePad;
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `kernel_size=${pyRepr(this.kernelSize)}, stride=${pyRepr(this.stride)}, padding=${pyRepr(this.padding)}`;
   }
@@ -126,6 +130,7 @@ export class AvgPool1d extends AvgPoolNd {
     const single = (v: IntOrTuple): number[] => (typeof v === 'number' ? [v] : v);
     super({ ...a, kernelSize: single(a.kernelSize), stride: single(a.stride ?? a.kernelSize), padding: single(a.padding) });
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return avgPool1d(input, this.kernelSize, { stride: this.stride, padding: this.padding, ceilMode: this.ceilMode, countIncludePad: this.countIncludePad });
   }
@@ -141,6 +146,7 @@ export class AvgPool2d extends AvgPoolNd {
     super(a);
     this.divisorOverride = a.divisorOverride;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return avgPool2d(input, this.kernelSize, {
       stride: this.stride, padding: this.padding, ceilMode: this.ceilMode, countIncludePad: this.countIncludePad, divisorOverride: this.divisorOverride,
@@ -159,6 +165,7 @@ class AdaptivePoolNd extends Module {
     super();
     this.outputSize = outputSize;
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `output_size=${pyRepr(this.outputSize)}`;
   }
@@ -169,6 +176,7 @@ export class AdaptiveAvgPool1d extends AdaptivePoolNd {
   constructor(...args: Args<[outputSize: AdaptiveSize], { outputSize?: AdaptiveSize }>) {
     super(ADAPTIVE_AVG_1D.parse(args).outputSize);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return adaptiveAvgPool1d(input, this.outputSize);
   }
@@ -178,6 +186,7 @@ export class AdaptiveAvgPool2d extends AdaptivePoolNd {
   constructor(...args: Args<[outputSize: AdaptiveSize], { outputSize?: AdaptiveSize }>) {
     super(ADAPTIVE_AVG_2D.parse(args).outputSize);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return adaptiveAvgPool2d(input, this.outputSize);
   }
@@ -190,6 +199,7 @@ export class AdaptiveMaxPool2d<R extends boolean = false> extends AdaptivePoolNd
     super(a.outputSize);
     this.returnIndices = a.returnIndices;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): MaxPoolResult<R> {
     return (this.returnIndices ? adaptiveMaxPool2d(input, this.outputSize, true) : adaptiveMaxPool2d(input, this.outputSize)) as MaxPoolResult<R>;
   }

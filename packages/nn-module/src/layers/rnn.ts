@@ -140,6 +140,7 @@ export class RNNBase extends Module {
     const [out, h] = this.run(x, batched, h0, null);
     return [out, h];
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     let s = `${this.inputSize}, ${this.hiddenSize}`;
     if (this.projSize !== 0) s += `, proj_size=${this.projSize}`;

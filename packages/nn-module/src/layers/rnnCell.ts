@@ -65,6 +65,7 @@ export class RNNCellBase extends Module {
     const r = cellStep(mode, linear(x, w.wIh, w.bIh), { h: hz(h), c: mode === 'LSTM' ? hz(c) : null }, w);
     return batched ? [r.h, r.c] : [r.h.squeeze(0), r.c?.squeeze(0) ?? null];
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     let s = `${this.inputSize}, ${this.hiddenSize}`;
     if (this.bias !== true) s += `, bias=${pyRepr(this.bias)}`;
@@ -82,6 +83,7 @@ export class RNNCell extends RNNCellBase {
     super(a, 1);
     this.nonlinearity = a.nonlinearity as 'tanh' | 'relu';
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor, hx: Tensor | null = null): Tensor {
     if (this.nonlinearity !== 'tanh' && this.nonlinearity !== 'relu') throw new RuntimeError(`Unknown nonlinearity: ${String(this.nonlinearity)}`);
     return this.step(this.nonlinearity === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', input, hx, null)[0];
@@ -93,6 +95,7 @@ export class LSTMCell extends RNNCellBase {
   constructor(...args: Args<CellPositional, Partial<Omit<CellArgs, 'nonlinearity'>>>) {
     super(LSTM_CELL.parse(args), 4);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor, hx: readonly [Tensor, Tensor] | null = null): [Tensor, Tensor] {
     const [h, c] = this.step('LSTM', input, hx?.[0] ?? null, hx?.[1] ?? null);
     return [h, c!];
@@ -104,6 +107,7 @@ export class GRUCell extends RNNCellBase {
   constructor(...args: Args<CellPositional, Partial<Omit<CellArgs, 'nonlinearity'>>>) {
     super(GRU_CELL.parse(args), 3);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor, hx: Tensor | null = null): Tensor {
     return this.step('GRU', input, hx, null)[0];
   }

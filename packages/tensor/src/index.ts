@@ -5,7 +5,7 @@ export { Tensor, printHooks } from './tensor.js';
 export type { DType } from './dtype.js';
 export {
   bfloat16, bool, double, float, float16, float32, float64, getDefaultDtype, half, int, int32, int64, int8, long,
-  promoteTypes, resultType, setDefaultDtype, uint8,
+  promoteTypes, resultType, SCALAR_TYPE_NAME, setDefaultDtype, uint8,
 } from './dtype.js';
 export { IndexError, NotImplementedError, RuntimeError, TorchError, TorchTypeError, ValueError } from './errors.js';
 export type { Device } from './device.js';

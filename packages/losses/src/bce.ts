@@ -7,7 +7,7 @@ import { RuntimeError, SCALAR_TYPE_NAME, ValueError, broadcastShapes, defineOp, 
 import { registerDerivative } from '@torchlet/autograd';
 import { readsSync, sameShape, shapeString, sizeString } from './checks.js';
 import type { Forms } from './forms.js';
-import type { LegacyReductionArgs, Reduction } from './reduction.js';
+import type { LegacyReductionArgs } from './reduction.js';
 import { applyReduction, reductionEnum, resolveReduction } from './reduction.js';
 import type { LegacyReductionOptions, LegacyReductionParams } from './regression.js';
 

@@ -6,7 +6,7 @@ import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, SCALAR_TYPE_NAME, ValueError, signature } from '@torchlet/tensor';
 import { sameShape, shapeString, sizeString } from './checks.js';
 import type { Forms } from './forms.js';
-import type { LegacyReductionArgs, Reduction } from './reduction.js';
+import type { LegacyReductionArgs } from './reduction.js';
 import { applyReduction, reductionEnum, resolveReduction } from './reduction.js';
 import type { LegacyReductionOptions, LegacyReductionParams } from './regression.js';
 

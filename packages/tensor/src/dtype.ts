@@ -35,7 +35,7 @@ export const uint8 = 'uint8' as const;
 /** `torch.bool`. @example torch.bool // 'bool' */
 export const bool = 'bool' as const;
 
-/** PyTorch's name of a dtype inside messages: `Float`, `Long`, … */
+/** PyTorch's name of a dtype inside messages: `Float`, `Long`, … @example SCALAR_TYPE_NAME.int64 // 'Long' */
 export const SCALAR_TYPE_NAME: Record<DType, string> = {
   float32: 'Float',
   float64: 'Double',

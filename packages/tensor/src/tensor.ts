@@ -284,6 +284,28 @@ export class Tensor {
     return C.copyInto(this, src);
   }
   /**
+   * `x.set_(source)`: `x` now views `source`'s storage with its shape, strides and offset, as
+   * PyTorch's `x.data = source` (autograd state, `.grad` and the object itself are kept; nothing
+   * is recorded). `nn.Module.to()` moves parameters in place with it, so that references held
+   * elsewhere (an optimizer) stay valid.
+   * @example const p = torch.zeros(2); p.set_(torch.ones(3)); p // tensor([1., 1., 1.])
+   */
+  set_(source: Tensor): Tensor {
+    if (this.disposed || source.disposed) throw new RuntimeError('this tensor has been disposed');
+    const self = this as { storage: Storage; shape: readonly number[]; strides: readonly number[]; offset: number };
+    if (source.storage !== this.storage) {
+      source.storage.retain();
+      finalizer.unregister(this);
+      this.storage.release();
+      self.storage = source.storage;
+      finalizer.register(this, source.storage, this);
+    }
+    self.shape = [...source.shape];
+    self.strides = [...source.strides];
+    self.offset = source.offset;
+    return this;
+  }
+  /**
    * `x.view(*shape)` or `x.view([...])`: the same storage with another shape (never a copy);
    * one size may be -1. `x.view(dtype)` is not supported.
    * @example torch.arange(6).view(2, -1).shape // [2, 3]

@@ -8,3 +8,4 @@ registerBackend(cpu());
 export * from '@torchlet/tensor';
 export { cpu };
 export { autograd, enableGrad, inferenceMode, isGradEnabled, isInferenceModeEnabled, noGrad, setGradEnabled } from '@torchlet/autograd';
+export * as nn from './nn.js';

@@ -21,6 +21,14 @@ export class ValueError extends TorchError {
 export class TorchTypeError extends TorchError {
   override name = 'TypeError';
 }
+/** PyTorch's `AttributeError`: a missing or misused attribute (nn.Module's registration rules). */
+export class AttributeError extends TorchError {
+  override name = 'AttributeError';
+}
+/** PyTorch's `KeyError`: a bad or missing name (nn.Module's registration rules, dict-like containers). */
+export class KeyError extends TorchError {
+  override name = 'KeyError';
+}
 /** A feature torchlet does not have yet; the message says which. */
 export class NotImplementedError extends TorchError {
   override name = 'NotImplementedError';

@@ -1,0 +1,2 @@
+// torch.nn: Module, Parameter, containers, layers, init, utils and F (nn.functional).
+export * from '@torchlet/nn-module';

@@ -1,4 +1,4 @@
-// @torchlet/losses: every torch.nn loss, as a function (torch.nn.functional's, camelCased).
+// @torchlet/losses: every torch.nn loss, as a function (torch.nn.functional's, camelCased) and as a Module.
 
 export type { Reduction } from './reduction.js';
 export type { LegacyReductionOptions } from './regression.js';
@@ -28,3 +28,18 @@ export { tripletMarginLoss, tripletMarginWithDistanceLoss } from './triplet.js';
 export type { DistanceFunction, TripletMarginLossOptions, TripletMarginWithDistanceLossOptions } from './triplet.js';
 export { ctcLoss } from './ctc/ctcLoss.js';
 export type { CtcLossOptions, Lengths } from './ctc/ctcLoss.js';
+// the Module forms (torch.nn's classes)
+export { _Loss, _WeightedLoss } from './modules/base.js';
+export type { WeightedLossOptions } from './modules/base.js';
+export { HuberLoss, L1Loss, MSELoss, SmoothL1Loss } from './modules/regression.js';
+export type { HuberLossModuleOptions, SmoothL1LossModuleOptions } from './modules/regression.js';
+export { BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss, NLLLoss2d } from './modules/classification.js';
+export type { BCEWithLogitsLossOptions, CrossEntropyLossOptions, NLLLossOptions } from './modules/classification.js';
+export { GaussianNLLLoss, KLDivLoss, PoissonNLLLoss } from './modules/probabilistic.js';
+export type { GaussianNLLLossOptions, KLDivLossOptions, PoissonNLLLossOptions } from './modules/probabilistic.js';
+export {
+  CosineEmbeddingLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss,
+} from './modules/margin.js';
+export type { MultiMarginLossModuleOptions } from './modules/margin.js';
+export { CTCLoss, TripletMarginLoss, TripletMarginWithDistanceLoss } from './modules/sequence.js';
+export type { CTCLossOptions } from './modules/sequence.js';

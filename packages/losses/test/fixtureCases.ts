@@ -48,7 +48,7 @@ function isTensorSpec(v: unknown): v is TensorSpec {
 }
 
 /** The distance functions the fixtures name (PyTorch's F.pairwise_distance and two others). */
-const DISTANCES: Record<string, (a: Tensor, b: Tensor) => Tensor> = {
+export const DISTANCES: Record<string, (a: Tensor, b: Tensor) => Tensor> = {
   pairwise_distance: (a, b) => a.sub(b).add(1e-6).norm(2, a.ndim - 1),
   pairwise_l1: (a, b) => a.sub(b).add(1e-6).norm(1, a.ndim - 1),
   cosine: (a, b) => a.mul(b).sum(1).div(a.norm(2, 1).mul(b.norm(2, 1)).clampMin(1e-8)).neg().add(1),

@@ -89,3 +89,19 @@ export function mismatch(actual: Tensor, expected: TensorSpec, tolerance = TOLER
   });
   return bad.join('; ');
 }
+
+/**
+ * Where torchlet deliberately differs from PyTorch 1.13, and what it does instead: PyTorch
+ * computes on silently from a negative CTC length (reading outside the inputs); torchlet
+ * refuses it with the check later PyTorch versions make.
+ */
+export const DIVERGENT: Record<string, { type: string; message: string }> = {
+  'ctc_loss negative input length': {
+    type: 'RuntimeError',
+    message: 'Expected input_lengths to have value at least 0, but got value -1 (while checking arguments for ctc_loss_cpu)',
+  },
+  'ctc_loss negative target length': {
+    type: 'RuntimeError',
+    message: 'Expected target_lengths to have value at least 0, but got value -1 (while checking arguments for ctc_loss_cpu)',
+  },
+};

@@ -7,26 +7,11 @@ import { cpu } from '@torchlet/cpu-backend';
 import { grad, gradcheck } from '@torchlet/autograd';
 import { resetWarnings } from '../src/warnings.js';
 import type { LossCase } from './fixtureCases.js';
-import { argsOf, build, callLoss, fixture, mismatch } from './fixtureCases.js';
+import { DIVERGENT, argsOf, build, callLoss, fixture, mismatch } from './fixtureCases.js';
 
 beforeAll(() => registerBackend(cpu()));
 afterEach(() => vi.restoreAllMocks());
 
-/**
- * Where torchlet deliberately differs from PyTorch 1.13, and what it does instead: PyTorch
- * computes on silently from a negative CTC length (reading outside the inputs); torchlet
- * refuses it with the check later PyTorch versions make.
- */
-const DIVERGENT: Record<string, { type: string; message: string }> = {
-  'ctc_loss negative input length': {
-    type: 'RuntimeError',
-    message: 'Expected input_lengths to have value at least 0, but got value -1 (while checking arguments for ctc_loss_cpu)',
-  },
-  'ctc_loss negative target length': {
-    type: 'RuntimeError',
-    message: 'Expected target_lengths to have value at least 0, but got value -1 (while checking arguments for ctc_loss_cpu)',
-  },
-};
 
 /** Runs the case, collecting the warnings it printed. */
 function run(c: LossCase, args: unknown[]): { out?: Tensor; error?: Error; warnings: string[] } {

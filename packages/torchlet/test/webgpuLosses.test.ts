@@ -1,0 +1,87 @@
+// Every loss on WebGPU (Dawn on SwiftShader in Node), against the CPU: each float32 case of the
+// PyTorch loss fixtures (every loss and option) runs on both devices, values and input
+// gradients compared within float32 tolerance. Class targets are the device's index dtype
+// (int64 where the WebGPU backend stores it, int32 before); CTC lengths stay host arrays or CPU
+// tensors, and CTC needs int64 on the device (before, it must refuse with the dtype error).
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { webgpu } from '@torchlet/webgpu-backend';
+import * as torch from 'torchlet';
+import type { LossCase } from '../../losses/test/fixtureCases.js';
+import { DIVERGENT, argsOf, build, callLoss, fixture } from '../../losses/test/fixtureCases.js';
+
+beforeAll(async () => {
+  torch.registerBackend(await webgpu());
+});
+
+const RTOL = 1.3e-6;
+const ATOL = 1e-5;
+
+/** What differs between a WebGPU result and the CPU's ('' when they agree). */
+async function differs(gpu: torch.Tensor, cpu: torch.Tensor): Promise<string> {
+  if (gpu.device !== 'webgpu') return `on ${gpu.device}`;
+  if (gpu.shape.join() !== cpu.shape.join()) return `shape [${gpu.shape}] vs [${cpu.shape}]`;
+  const a = Array.from((await gpu.data()) as Float32Array, Number);
+  const b = Array.from(cpu.contiguous().dataSync() as Float32Array, Number);
+  const bad = a.findIndex((v, i) => {
+    const e = b[i]!;
+    if (Number.isNaN(e)) return !Number.isNaN(v);
+    if (!Number.isFinite(e)) return v !== e;
+    return !(Math.abs(v - e) <= ATOL + RTOL * Math.abs(e));
+  });
+  return bad === -1 ? '' : `[${bad}] webgpu ${a[bad]}, cpu ${b[bad]}`;
+}
+
+/** The cases that run on any device: float32, no expected error or warning, no float64 part. */
+function onDevice(c: LossCase): boolean {
+  if ('error' in c.expected || c.warnings.length > 0 || c.name in DIVERGENT) return false;
+  const specs = [...c.inputs, ...Object.values(c.kwargs)];
+  return !specs.some((s) => typeof s === 'object' && s !== null && 'dtype' in s && s.dtype === 'float64');
+}
+
+/** A CPU tensor moved as a case's argument: floats as they are, class indices in the device's index dtype. */
+function toDevice(t: torch.Tensor, isLength: boolean): torch.Tensor {
+  if (isLength) return t;
+  if (t.isFloatingPoint() || t.dtype === 'bool') return t.to('webgpu');
+  return t.to(torch.indexDtype('webgpu')).to('webgpu');
+}
+
+const cases = fixture.cases.filter(onDevice);
+const byFn = new Map<string, LossCase[]>();
+for (const c of cases) byFn.set(c.fn, [...(byFn.get(c.fn) ?? []), c]);
+
+describe('losses on WebGPU agree with the CPU', () => {
+  it('runs every loss', () => {
+    expect(byFn.size).toBe(21);
+  });
+  for (const [fn, group] of byFn) {
+    describe(fn, () => {
+      for (const c of group) {
+        it(c.name, async () => {
+          const lengths = c.fn === 'ctcLoss' ? [2, 3] : [];
+          const cpuArgs = argsOf(c, (t, i) => (i !== null && c.grad.includes(i) ? t.requiresGrad_(true) : t));
+          const gpuArgs = argsOf(c, (t, i) => {
+            const moved = toDevice(t, i !== null && lengths.includes(i));
+            return i !== null && c.grad.includes(i) ? moved.requiresGrad_(true) : moved;
+          });
+          const ref = callLoss(c, cpuArgs);
+          if (c.fn === 'ctcLoss' && torch.indexDtype('webgpu') !== 'int64') {
+            // the lattice gathers by int64 state labels: a device without int64 says so
+            expect(() => callLoss(c, gpuArgs)).toThrow("dtype int64 is not supported on device 'webgpu'");
+            return;
+          }
+          const out = callLoss(c, gpuArgs);
+          expect(await differs(out, ref), 'value').toBe('');
+          if (c.grad.length === 0) return;
+          const go = build(c.grad_output!);
+          const refGrads = torch.autograd.grad(ref, c.grad.map((i) => cpuArgs[i] as torch.Tensor), { gradOutputs: go, allowUnused: true });
+          const grads = torch.autograd.grad(out, c.grad.map((i) => gpuArgs[i] as torch.Tensor), { gradOutputs: go.to('webgpu'), allowUnused: true });
+          for (let k = 0; k < c.grad.length; k++) {
+            if (refGrads[k] === null) expect(grads[k]).toBeNull();
+            else expect(await differs(grads[k]!, refGrads[k]!), `gradient of input ${c.grad[k]}`).toBe('');
+          }
+        });
+      }
+    });
+  }
+});

@@ -2,7 +2,8 @@
 // target-size warning, class-index targets and their bounds.
 
 import type { Tensor } from '@torchlet/tensor';
-import { IndexError, RuntimeError, SCALAR_TYPE_NAME, arange, indexDtype } from '@torchlet/tensor';
+import type { Device } from '@torchlet/tensor';
+import { IndexError, RuntimeError, SCALAR_TYPE_NAME, arange, getBackend } from '@torchlet/tensor';
 import { warn } from './warnings.js';
 
 /**
@@ -44,14 +45,19 @@ export function readsSync(t: Tensor): boolean {
   return t.storage.backend.readSync !== undefined;
 }
 
+/** The integer dtype class indices have on a device: int64, or int32 where the device stores no int64. @example classIndexDtype('cpu') // 'int64' */
+export function classIndexDtype(device: Device): 'int64' | 'int32' {
+  return getBackend(device).dtypes.has('int64') ? 'int64' : 'int32';
+}
+
 /**
  * PyTorch's check that a class-index target holds integers: int64 (or uint8, which PyTorch
- * also takes), or int32 on a device that stores no int64 (its index dtype).
+ * also takes), or int32 on a device that stores no int64.
  * @example requireClassIndices(torch.tensor([1.5])) // throws 'expected scalar type Long but found Float'
  */
 export function requireClassIndices(target: Tensor): void {
   const d = target.dtype;
-  if (d === 'int64' || d === 'uint8' || d === indexDtype(target.device)) return;
+  if (d === 'int64' || d === 'uint8' || d === classIndexDtype(target.device)) return;
   throw new RuntimeError(`expected scalar type Long but found ${SCALAR_TYPE_NAME[d]}`);
 }
 
@@ -90,8 +96,8 @@ export function outOfBounds(target: Tensor, classes: number, ignoreIndex: number
 export function classMask(target: Tensor, classes: number, dim: number): Tensor {
   const shape = new Array<number>(target.ndim + 1).fill(1);
   shape[dim] = classes;
-  // uint8 targets compare against indices in the device's index dtype (classes may pass 255)
-  const dtype = target.dtype === 'uint8' ? indexDtype(target.device) : target.dtype;
+  // uint8 targets compare against wider indices (classes may pass 255)
+  const dtype = target.dtype === 'uint8' ? classIndexDtype(target.device) : target.dtype;
   const ids = arange(classes, { dtype, device: target.device }).reshape(shape);
   return target.unsqueeze(dim).eq(ids);
 }

@@ -89,3 +89,36 @@ describe('losses on WebGPU agree with the CPU', () => {
     });
   }
 });
+
+describe('bad values on WebGPU', () => {
+  // the device cannot be read synchronously, so PyTorch's up-front checks cannot run there (as on
+  // CUDA, where they are device-side asserts): the losses of the bad entries come out NaN instead
+  const classes = (values: number[]) => torch.tensor(values).to(INT64 ? 'int64' : 'int32').to('webgpu');
+  const logits = () => torch.tensor([[0.1, 0.2, 0.3], [1, -1, 0]], { dtype: 'float32' }).to('webgpu');
+
+  it('a class target out of bounds makes its loss NaN', async () => {
+    const loss = torch.nn.F.crossEntropy(logits(), classes([1, 7]), { reduction: 'none' });
+    const [ok, bad] = Array.from((await loss.data()) as Float32Array);
+    expect(ok).toBeCloseTo(1.1019, 4);
+    expect(bad).toBeNaN();
+    expect(await torch.nn.F.multiMarginLoss(logits(), classes([1, -2])).item()).toBeNaN();
+    expect(await torch.nn.F.multilabelMarginLoss(logits(), classes([0, -1, 2, 5, 0, -1]).view(2, 3)).item()).toBeNaN();
+  });
+
+  it('an ignored index is not out of bounds', async () => {
+    const loss = torch.nn.F.crossEntropy(logits(), classes([1, -100]));
+    expect(await loss.item()).toBeCloseTo(1.1019, 4);
+  });
+
+  it('BCE inputs outside [0, 1] and negative variances give NaN', async () => {
+    const p = torch.tensor([0.5, 1.5], { dtype: 'float32' }).to('webgpu');
+    const y = torch.tensor([1, 0], { dtype: 'float32' }).to('webgpu');
+    const bce = Array.from((await torch.nn.F.binaryCrossEntropy(p, y, { reduction: 'none' }).data()) as Float32Array);
+    expect(bce[0]).toBeCloseTo(Math.LN2, 6);
+    expect(bce[1]).toBeNaN();
+    const v = torch.tensor([1, -1], { dtype: 'float32' }).to('webgpu');
+    const g = Array.from((await torch.nn.F.gaussianNllLoss(y, y, v, { reduction: 'none' }).data()) as Float32Array);
+    expect(g[0]).toBe(0);
+    expect(g[1]).toBeNaN();
+  });
+});

@@ -4,7 +4,8 @@
 
 import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, defineOp, isTensor, signature, traced, where } from '@torchlet/tensor';
-import { registerDerivative } from '@torchlet/autograd';
+import type { FunctionCtx } from '@torchlet/autograd';
+import { Function, isGradEnabled, noGrad, registerDerivative } from '@torchlet/autograd';
 import { readsSync } from '../checks.js';
 import type { Forms } from '../forms.js';
 import type { Reduction } from '../reduction.js';
@@ -32,12 +33,24 @@ const CTC_LOSS = signature<{
 const CTC = defineOp('ctcLoss');
 const CHECKED = '(while checking arguments for ctc_loss_cpu)';
 
+/** The gradient of CTC is not differentiable again (PyTorch has no derivative of _ctc_loss_backward either). */
+class CtcLossBackwardNotImplemented extends Function {
+  static override forward(_ctx: FunctionCtx, grad: Tensor, _logProbs: Tensor): Tensor {
+    return grad.clone();
+  }
+  static override backward(): never {
+    throw new RuntimeError('derivative for aten::_ctc_loss_backward is not implemented');
+  }
+}
+
 registerDerivative(CTC, {
   node: 'CtcLossBackward0',
   save: { outputs: [0, 1] },
   vjp(ctx) {
     const lattice = ctx.args.lattice as CtcLattice;
-    return [logProbsGradient(lattice, ctx.output(1), ctx.output(0), ctx.grads[0]!, ctx.args.zeroInfinity as boolean), null];
+    const grad = noGrad(() => logProbsGradient(lattice, ctx.output(1), ctx.output(0), ctx.grads[0]!, ctx.args.zeroInfinity as boolean));
+    // with createGraph, a second backward through this gradient fails as in PyTorch (never silently wrong)
+    return [isGradEnabled() ? (CtcLossBackwardNotImplemented.apply(grad, lattice.logProbs) as Tensor) : grad, null];
   },
 });
 

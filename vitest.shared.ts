@@ -13,3 +13,29 @@ export const sharedConfig = defineConfig({
     passWithNoTests: true,
   },
 });
+
+// Headless Debian Chromium as TOOLCHAIN.md runs it (never `playwright install`).
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * The `test.browser` settings of vitest's browser mode in headless Debian Chromium. `playwright`
+ * is @vitest/browser-playwright's (the packages that run browser tests depend on it); `args` adds
+ * Chromium flags (`--enable-unsafe-webgpu`).
+ */
+export function chromiumBrowser<P>(playwright: (opts: { launchOptions: { executablePath: string; args: string[] } }) => P, args: string[] = []) {
+  return {
+    enabled: true,
+    headless: true,
+    api: { host: '127.0.0.1' },
+    provider: playwright({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...args] } }),
+    instances: [{ browser: 'chromium' as const }],
+  };
+}

@@ -1,2 +1,33 @@
-// @torchlet/data: nothing is exported until its issue lands.
-export {};
+// @torchlet/data: torch.utils.data (datasets, samplers, DataLoader with workers)
+// and, as the namespaces `datasets` and `transforms`, torchvision's datasets and transforms.
+export type { DatasetLike, IterableDatasetLike, MapDataset, Sized } from './dataset/types.js';
+export { Dataset, IterableDataset } from './dataset/dataset.js';
+export { TensorDataset } from './dataset/tensorDataset.js';
+export { ConcatDataset } from './dataset/concatDataset.js';
+export { ChainDataset } from './dataset/chainDataset.js';
+export { Subset } from './dataset/subset.js';
+export { StackDataset } from './dataset/stackDataset.js';
+export { randomSplit } from './dataset/randomSplit.js';
+export { Sampler } from './sampler/sampler.js';
+export { SequentialSampler } from './sampler/sequentialSampler.js';
+export type { RandomSamplerOptions } from './sampler/randomSampler.js';
+export { RandomSampler } from './sampler/randomSampler.js';
+export { SubsetRandomSampler } from './sampler/subsetRandomSampler.js';
+export type { WeightedRandomSamplerOptions } from './sampler/weightedRandomSampler.js';
+export { WeightedRandomSampler } from './sampler/weightedRandomSampler.js';
+export { BatchSampler } from './sampler/batchSampler.js';
+export type { DistributedSamplerOptions } from './sampler/distributedSampler.js';
+export { DistributedSampler } from './sampler/distributedSampler.js';
+export type { Collated } from './loader/collated.js';
+export { defaultCollate, defaultConvert } from './loader/collate.js';
+export type { DataLoaderOptions, DataLoaderState } from './loader/dataLoader.js';
+export { DataLoader } from './loader/dataLoader.js';
+export { LoaderIterator } from './loader/iterator.js';
+export { DataLoaderWorkerError } from './loader/workerIterator.js';
+export type { WorkerInfo } from './worker/info.js';
+export { getWorkerInfo } from './worker/info.js';
+export { registerWorkerModule } from './worker/modules.js';
+export type { WorkerRebuildable, WorkerSpec } from './worker/spec.js';
+export { workerFunction } from './worker/spec.js';
+export * as datasets from './datasets/index.js';
+export * as transforms from './transforms/index.js';

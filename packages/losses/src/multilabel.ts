@@ -3,6 +3,7 @@
 
 import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, signature, where } from '@torchlet/tensor';
+import { F } from '@torchlet/nn-module';
 import { classMask, readsSync, requireClassIndices, shapeString } from './checks.js';
 import type { Forms } from './forms.js';
 import type { LegacyReductionArgs } from './reduction.js';
@@ -68,14 +69,9 @@ export function multilabelSoftMarginLoss(
   const a = MULTILABEL_SOFT_MARGIN_LOSS.parse([input, target, ...rest]);
   const reduction = resolveReduction(a);
   const { input: x, target: y, weight } = a;
-  let loss = y.mul(logSigmoid(x)).add(y.neg().add(1).mul(logSigmoid(x.neg()))).neg();
+  let loss = y.mul(F.logsigmoid(x)).add(y.neg().add(1).mul(F.logsigmoid(x.neg()))).neg();
   if (weight !== null) loss = loss.mul(weight);
   const classDim = x.ndim - 1;
   loss = loss.sum(classDim).div(x.shape[classDim]!);
   return applyReduction(loss, checkReductionName(reduction));
-}
-
-/** log σ(x) = -softplus(-x), exact in its gradient (1 - σ(x)) for every x. */
-function logSigmoid(x: Tensor): Tensor {
-  return x.neg().softplus().neg();
 }

@@ -1,2 +1,35 @@
-// @torchlet/optim: nothing is exported until its issue lands.
-export {};
+// @torchlet/optim: optimizers, learning-rate schedulers and gradient clipping, shaped as
+// PyTorch's torch.optim (it takes tensors or parameter groups, never modules).
+export type { Args, Closure, Hyperparameters, ParamGroup, ParamGroupInput, ParamState, ParamsLike, StepResult } from './types.js';
+export type { StepPostHook, StepPreHook } from './optimizer.js';
+export { Optimizer } from './optimizer.js';
+export type { OptimizerStateDict } from './stateDict.js';
+export type { SGDHyperparameters, SGDOptions } from './sgd.js';
+export { SGD } from './sgd.js';
+export type { AdamHyperparameters, AdamOptions } from './adam.js';
+export { Adam } from './adam.js';
+export type { AdamWHyperparameters, AdamWOptions } from './adamw.js';
+export { AdamW } from './adamw.js';
+export type { AdamaxHyperparameters, AdamaxOptions } from './adamax.js';
+export { Adamax } from './adamax.js';
+export type { NAdamHyperparameters, NAdamOptions } from './nadam.js';
+export { NAdam } from './nadam.js';
+export type { RAdamHyperparameters, RAdamOptions } from './radam.js';
+export { RAdam } from './radam.js';
+export type { AdagradHyperparameters, AdagradOptions } from './adagrad.js';
+export { Adagrad } from './adagrad.js';
+export type { AdadeltaHyperparameters, AdadeltaOptions } from './adadelta.js';
+export { Adadelta } from './adadelta.js';
+export type { RMSpropHyperparameters, RMSpropOptions } from './rmsprop.js';
+export { RMSprop } from './rmsprop.js';
+export type { RpropHyperparameters, RpropOptions } from './rprop.js';
+export { Rprop } from './rprop.js';
+export type { ASGDHyperparameters, ASGDOptions } from './asgd.js';
+export { ASGD } from './asgd.js';
+export type { LBFGSHyperparameters, LBFGSOptions } from './lbfgs/lbfgs.js';
+export { LBFGS } from './lbfgs/lbfgs.js';
+export type { SparseAdamOptions } from './sparseAdam.js';
+export { SparseAdam } from './sparseAdam.js';
+export * as lrScheduler from './lrScheduler/index.js';
+export type { ClipGradNormOptions, TensorOrTensors } from './clipGrad.js';
+export { clipGradNorm_, clipGradValue_, getTotalNorm } from './clipGrad.js';

@@ -7,7 +7,7 @@ export {
   bfloat16, bool, double, float, float16, float32, float64, getDefaultDtype, half, int, int32, int64, int8, long,
   promoteTypes, resultType, SCALAR_TYPE_NAME, setDefaultDtype, uint8,
 } from './dtype.js';
-export { AttributeError, IndexError, KeyError, NotImplementedError, RuntimeError, TorchError, TorchTypeError, ValueError } from './errors.js';
+export { AssertionError, AttributeError, IndexError, KeyError, NotImplementedError, RuntimeError, TorchError, TorchTypeError, ValueError } from './errors.js';
 export type { Device } from './device.js';
 export { availableDevices, getBackend, getDefaultDevice, registerBackend, setDefaultDevice } from './device.js';
 export { memory } from './storage.js';

@@ -22,6 +22,7 @@ import { baseOf, figureOf, ratioOf, renderTable, unitOf } from './report.mjs';
 import { JAXJS_MODULE, runJaxjs } from './jaxjs.mjs';
 import { runTfjs, runTorchlet } from './runners.mjs';
 import { selectWorkloads, WORKLOADS } from './workloads.mjs';
+import { DATA_LOADING, runDataLoading, selectsDataLoading } from './dataLoading.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const USAGE = `usage: pnpm bench [options]   (or, after pnpm build: pnpm --filter @torchlet/bench bench [options])
@@ -35,7 +36,7 @@ const USAGE = `usage: pnpm bench [options]   (or, after pnpm build: pnpm --filte
   --jaxjs-import <m>   load jax-js from module <m> (default ${JAXJS_MODULE}; a missing one shows the run without it)
   -h, --help           this text
 
-workloads: ${WORKLOADS.map((w) => w.id).join(', ')}`;
+workloads: ${[...WORKLOADS.map((w) => w.id), DATA_LOADING.id].join(', ')}`;
 
 const { values: opts } = parseArgs({
   options: {
@@ -59,7 +60,8 @@ if (opts.help) {
 }
 
 const workloads = selectWorkloads(opts.filter);
-if (workloads.length === 0) {
+const dataLoading = selectsDataLoading(opts.filter);
+if (workloads.length === 0 && !dataLoading) {
   console.error(`no workload matches --filter ${JSON.stringify(opts.filter)}\n\n${USAGE}`);
   process.exit(1);
 }
@@ -73,6 +75,15 @@ log(`torchlet benchmarks — ${workloads.length} workload(s), ${opts.quick ? 'qu
 const loadBefore = os.loadavg();
 log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} logical cores, Node ${process.version}, ` +
   `load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}\n`);
+
+// only the data-loading workload selected: it has its own table
+if (workloads.length === 0) {
+  const d = await runDataLoading(opts.quick, log);
+  log(`\n${d.table}`);
+  mkdirSync(dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, `${JSON.stringify({ schema: 1, date: new Date(started).toISOString(), options: { quick: opts.quick, filter: opts.filter ?? null }, dataLoading: d.record }, null, 2)}\n`);
+  process.exit(0);
+}
 
 const SWIFTSHADER = '/usr/lib/chromium/vk_swiftshader_icd.json';
 if (opts.webgpu && !opts.gpu && !process.env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER)) {
@@ -122,6 +133,8 @@ const columns = [
   { key: 'jax-js-webgpu', label: 'jax-webgpu', base: 'torchlet-webgpu', results: jaxGpu.results, missing: 'error' in jaxGpu ? '—' : undefined },
 ];
 
+const loading = dataLoading ? await runDataLoading(opts.quick, log) : undefined;
+
 log('');
 log(renderTable(workloads, columns));
 log('');
@@ -136,6 +149,7 @@ log('jax-wasm: ' + ('error' in jaxWasm ? `not run (${jaxWasm.error})` : `jax-js 
   'each workload eager or under jit, whichever a short probe found faster, its result checked against torchlet\'s first') + '.');
 log('webgpu: torchlet on its WebGPU backend' + ('adapter' in gpu && gpu.adapter ? ` (${gpu.adapter}${process.env.VK_ICD_FILENAMES === SWIFTSHADER ? ', SwiftShader: Vulkan on the CPU, figures only track regressions' : ''})` : ` (${'error' in gpu ? gpu.error : 'not run'})`) + '; its × is torchlet CPU time ÷ WebGPU time.');
 log('jax-webgpu' + ('error' in jaxGpu ? `: not run (${jaxGpu.error})` : `: jax-js ${jaxGpu.version} on its webgpu device (${jaxGpu.adapter})`) + '; its × is torchlet WebGPU time ÷ jax-js WebGPU time.');
+if (loading !== undefined) log(`\n${loading.table}\n`);
 log('Figures depend on the machine and its load: compare runs made on the same machine only.');
 const loadAfter = os.loadavg();
 if (Math.max(loadBefore[0], loadAfter[0]) > cpus.length + 1) {
@@ -166,6 +180,7 @@ const record = {
     'torchlet-webgpu': { version: gpu.version, adapter: 'adapter' in gpu ? gpu.adapter : undefined, error: 'error' in gpu ? gpu.error : undefined },
     'jax-js-webgpu': jaxInfo(jaxGpu),
   },
+  dataLoading: loading?.record ?? null,
   workloads: workloads.map((w) => ({
     id: w.id,
     name: w.name,

@@ -29,6 +29,10 @@ export class AttributeError extends TorchError {
 export class KeyError extends TorchError {
   override name = 'KeyError';
 }
+/** PyTorch's `AssertionError`: the `assert`s of nn modules (padding_idx out of range, …). */
+export class AssertionError extends TorchError {
+  override name = 'AssertionError';
+}
 /** A feature torchlet does not have yet; the message says which. */
 export class NotImplementedError extends TorchError {
   override name = 'NotImplementedError';

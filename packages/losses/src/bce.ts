@@ -6,7 +6,7 @@ import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, SCALAR_TYPE_NAME, ValueError, broadcastShapes, defineOp, signature, traced } from '@torchlet/tensor';
 import { registerDerivative } from '@torchlet/autograd';
 import { readsSync, sameShape, shapeString, sizeString } from './checks.js';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs } from './reduction.js';
 import { applyReduction, reductionEnum, resolveReduction } from './reduction.js';
 import type { LegacyReductionOptions, LegacyReductionParams } from './regression.js';
@@ -49,7 +49,7 @@ registerDerivative(BCE, {
 export function binaryCrossEntropy(
   input: Tensor,
   target: Tensor,
-  ...rest: Forms<[weight: Tensor | null, ...LegacyReductionParams], BinaryCrossEntropyOptions>
+  ...rest: Args<[weight: Tensor | null, ...LegacyReductionParams], BinaryCrossEntropyOptions>
 ): Tensor {
   const a = BINARY_CROSS_ENTROPY.parse([input, target, ...rest]);
   const reduction = reductionEnum(resolveReduction(a));

@@ -5,7 +5,7 @@
 import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, SCALAR_TYPE_NAME, ValueError, signature } from '@torchlet/tensor';
 import { sameShape, shapeString, sizeString } from './checks.js';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs } from './reduction.js';
 import { applyReduction, reductionEnum, resolveReduction } from './reduction.js';
 import type { LegacyReductionOptions, LegacyReductionParams } from './regression.js';
@@ -29,7 +29,7 @@ const BCE_WITH_LOGITS = signature<{ '': LegacyReductionArgs & { input: Tensor; t
 export function binaryCrossEntropyWithLogits(
   input: Tensor,
   target: Tensor,
-  ...rest: Forms<[weight: Tensor | null, ...LegacyReductionParams, posWeight: Tensor | null], BinaryCrossEntropyWithLogitsOptions>
+  ...rest: Args<[weight: Tensor | null, ...LegacyReductionParams, posWeight: Tensor | null], BinaryCrossEntropyWithLogitsOptions>
 ): Tensor {
   const a = BCE_WITH_LOGITS.parse([input, target, ...rest]);
   const reduction = reductionEnum(resolveReduction(a));

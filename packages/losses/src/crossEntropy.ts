@@ -5,7 +5,7 @@
 import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, SCALAR_TYPE_NAME, signature } from '@torchlet/tensor';
 import { sameShape, shapeString } from './checks.js';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import { classView, nllTerms, reduceNll } from './nll.js';
 import type { LegacyReductionArgs, Reduction } from './reduction.js';
 import { reductionEnum, resolveReduction } from './reduction.js';
@@ -38,7 +38,7 @@ const CROSS_ENTROPY = signature<{
 export function crossEntropy(
   input: Tensor,
   target: Tensor,
-  ...rest: Forms<
+  ...rest: Args<
     [weight: Tensor | null, sizeAverage: boolean | null, ignoreIndex: number, reduce: boolean | null, reduction: Reduction, labelSmoothing: number],
     CrossEntropyOptions
   >

@@ -5,7 +5,7 @@ import type { Tensor } from '@torchlet/tensor';
 import { ValueError, signature, where } from '@torchlet/tensor';
 import { noGrad } from '@torchlet/autograd';
 import { readsSync, sameShape } from './checks.js';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { Reduction } from './reduction.js';
 import { applyReduction, checkReductionName } from './reduction.js';
 
@@ -30,7 +30,7 @@ export function gaussianNllLoss(
   input: Tensor,
   target: Tensor,
   variance: Tensor,
-  ...rest: Forms<[full: boolean, eps: number, reduction: Reduction], GaussianNllLossOptions>
+  ...rest: Args<[full: boolean, eps: number, reduction: Reduction], GaussianNllLossOptions>
 ): Tensor {
   const a = GAUSSIAN_NLL_LOSS.parse([input, target, variance, ...rest]);
   const { input: x, target: t } = a;

@@ -3,7 +3,7 @@
 
 import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, signature, xlogy } from '@torchlet/tensor';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs, Reduction } from './reduction.js';
 import { applyReduction, legacyGetString, reductionEnum } from './reduction.js';
 import { warn } from './warnings.js';
@@ -31,7 +31,7 @@ const KL_DIV = signature<{ '': LegacyReductionArgs & { input: Tensor; target: Te
 export function klDiv(
   input: Tensor,
   target: Tensor,
-  ...rest: Forms<[sizeAverage: boolean | null, reduce: boolean | null, reduction: Reduction | 'batchmean', logTarget: boolean], KlDivOptions>
+  ...rest: Args<[sizeAverage: boolean | null, reduce: boolean | null, reduction: Reduction | 'batchmean', logTarget: boolean], KlDivOptions>
 ): Tensor {
   const a = KL_DIV.parse([input, target, ...rest]);
   let reduction: Reduction;

@@ -4,7 +4,7 @@
 import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, SCALAR_TYPE_NAME, broadcastShapes, signature, where, zerosLike } from '@torchlet/tensor';
 import { sameShape, shapeString, sizeString } from './checks.js';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs } from './reduction.js';
 import { isGradEnabled } from '@torchlet/autograd';
 import { applyReduction, reductionEnum, resolveReduction } from './reduction.js';
@@ -38,7 +38,7 @@ const EPSILON = 1e-12;
  * reduction='mean')`: `max(0, -target * (input1 - input2) + margin)` for targets ±1.
  * @example marginRankingLoss(torch.tensor([1, 2]).float(), torch.tensor([2, 1]).float(), torch.tensor([1, 1]).float()) // tensor(0.5000)
  */
-export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor, ...rest: Forms<MarginParams, MarginLossOptions>): Tensor {
+export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor, ...rest: Args<MarginParams, MarginLossOptions>): Tensor {
   const a = MARGIN_RANKING_LOSS.parse([input1, input2, target, ...rest]);
   const reduction = reductionEnum(resolveReduction(a));
   const { input1: x1, input2: x2, target: y } = a;
@@ -55,7 +55,7 @@ export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor
  * reduction='mean')`: `input` where target is 1, `max(0, margin - input)` where it is -1.
  * @example hingeEmbeddingLoss(torch.tensor([0.5, 2]), torch.tensor([1, -1]).float(), { reduction: 'none' }) // tensor([0.5000, 0.0000])
  */
-export function hingeEmbeddingLoss(input: Tensor, target: Tensor, ...rest: Forms<MarginParams, MarginLossOptions>): Tensor {
+export function hingeEmbeddingLoss(input: Tensor, target: Tensor, ...rest: Args<MarginParams, MarginLossOptions>): Tensor {
   const a = HINGE_EMBEDDING_LOSS.parse([input, target, ...rest]);
   const reduction = reductionEnum(resolveReduction(a));
   const { input: x, target: y } = a;
@@ -70,7 +70,7 @@ export function hingeEmbeddingLoss(input: Tensor, target: Tensor, ...rest: Forms
  * `log(1 + exp(-target * input))` for targets ±1.
  * @example softMarginLoss(torch.tensor([0]).float(), torch.tensor([1]).float()) // tensor(0.6931)
  */
-export function softMarginLoss(input: Tensor, target: Tensor, ...rest: Forms<LegacyReductionParams, LegacyReductionOptions>): Tensor {
+export function softMarginLoss(input: Tensor, target: Tensor, ...rest: Args<LegacyReductionParams, LegacyReductionOptions>): Tensor {
   const a = SOFT_MARGIN_LOSS.parse([input, target, ...rest]);
   const reduction = reductionEnum(resolveReduction(a));
   const { input: x, target: y } = a;
@@ -90,7 +90,7 @@ export function softMarginLoss(input: Tensor, target: Tensor, ...rest: Forms<Leg
  * it is -1; inputs (N, D) with target (N), or (D) with a 0-d target.
  * @example cosineEmbeddingLoss(torch.tensor([[1, 0]]).float(), torch.tensor([[0, 1]]).float(), torch.tensor([1]).float()) // tensor(1.)
  */
-export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tensor, ...rest: Forms<MarginParams, MarginLossOptions>): Tensor {
+export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tensor, ...rest: Args<MarginParams, MarginLossOptions>): Tensor {
   const a = COSINE_EMBEDDING_LOSS.parse([input1, input2, target, ...rest]);
   const reduction = reductionEnum(resolveReduction(a));
   const { input1: x1, input2: x2, target: y } = a;

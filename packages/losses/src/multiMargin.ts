@@ -4,7 +4,7 @@
 import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, ValueError, signature, where } from '@torchlet/tensor';
 import { checkClassBounds, classMask, outOfBounds, readsSync, requireClassIndices, shapeString } from './checks.js';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs, Reduction } from './reduction.js';
 import { applyReduction, reductionEnum, resolveReduction } from './reduction.js';
 import type { LegacyReductionOptions, LegacyReductionParams } from './regression.js';
@@ -29,7 +29,7 @@ const MULTI_MARGIN_LOSS = signature<{ '': LegacyReductionArgs & { input: Tensor;
 export function multiMarginLoss(
   input: Tensor,
   target: Tensor,
-  ...rest: Forms<[p: 1 | 2, margin: number, weight: Tensor | null, ...LegacyReductionParams], MultiMarginLossOptions>
+  ...rest: Args<[p: 1 | 2, margin: number, weight: Tensor | null, ...LegacyReductionParams], MultiMarginLossOptions>
 ): Tensor {
   const a = MULTI_MARGIN_LOSS.parse([input, target, ...rest]);
   const reduction = reductionEnum(resolveReduction(a));

@@ -5,7 +5,7 @@ import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, signature, where } from '@torchlet/tensor';
 import { F } from '@torchlet/nn-module';
 import { classMask, readsSync, requireClassIndices, shapeString } from './checks.js';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs } from './reduction.js';
 import { applyReduction, checkReductionName, reductionEnum, resolveReduction } from './reduction.js';
 import type { LegacyReductionOptions, LegacyReductionParams } from './regression.js';
@@ -23,7 +23,7 @@ const MULTILABEL_SOFT_MARGIN_LOSS = signature<{ '': LegacyReductionArgs & { inpu
  * (ended by the first -1), `sum_{j in targets, i not in targets} max(0, 1 - (x[j] - x[i])) / C`.
  * @example multilabelMarginLoss(torch.tensor([[0.1, 0.2, 0.4, 0.8]]), torch.tensor([[3, 0, -1, 1]])) // tensor(0.8500)
  */
-export function multilabelMarginLoss(input: Tensor, target: Tensor, ...rest: Forms<LegacyReductionParams, LegacyReductionOptions>): Tensor {
+export function multilabelMarginLoss(input: Tensor, target: Tensor, ...rest: Args<LegacyReductionParams, LegacyReductionOptions>): Tensor {
   const a = MULTILABEL_MARGIN_LOSS.parse([input, target, ...rest]);
   const reduction = reductionEnum(resolveReduction(a));
   const { input: x, target: y } = a;
@@ -64,7 +64,7 @@ export interface MultilabelSoftMarginLossOptions extends LegacyReductionOptions 
 export function multilabelSoftMarginLoss(
   input: Tensor,
   target: Tensor,
-  ...rest: Forms<[weight: Tensor | null, ...LegacyReductionParams], MultilabelSoftMarginLossOptions>
+  ...rest: Args<[weight: Tensor | null, ...LegacyReductionParams], MultilabelSoftMarginLossOptions>
 ): Tensor {
   const a = MULTILABEL_SOFT_MARGIN_LOSS.parse([input, target, ...rest]);
   const reduction = resolveReduction(a);

@@ -5,7 +5,7 @@
 import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, SCALAR_TYPE_NAME, ValueError, signature, where } from '@torchlet/tensor';
 import { checkClassBounds, classMask, outOfBounds, readsSync, requireClassIndices, sameShape, shapeString } from './checks.js';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs, Reduction } from './reduction.js';
 import { reductionEnum, resolveReduction } from './reduction.js';
 
@@ -33,7 +33,7 @@ const NLL_LOSS = signature<{ '': LegacyReductionArgs & { input: Tensor; target: 
 export function nllLoss(
   input: Tensor,
   target: Tensor,
-  ...rest: Forms<[weight: Tensor | null, sizeAverage: boolean | null, ignoreIndex: number, reduce: boolean | null, reduction: Reduction], NllLossOptions>
+  ...rest: Args<[weight: Tensor | null, sizeAverage: boolean | null, ignoreIndex: number, reduce: boolean | null, reduction: Reduction], NllLossOptions>
 ): Tensor {
   const a = NLL_LOSS.parse([input, target, ...rest]);
   const reduction = reductionEnum(resolveReduction(a));

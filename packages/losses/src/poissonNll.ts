@@ -3,7 +3,7 @@
 
 import type { Tensor } from '@torchlet/tensor';
 import { signature } from '@torchlet/tensor';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs, Reduction } from './reduction.js';
 import { applyReduction, checkReductionName, resolveReduction } from './reduction.js';
 
@@ -32,7 +32,7 @@ const POISSON_NLL_LOSS = signature<{ '': LegacyReductionArgs & { input: Tensor; 
 export function poissonNllLoss(
   input: Tensor,
   target: Tensor,
-  ...rest: Forms<
+  ...rest: Args<
     [logInput: boolean, full: boolean, sizeAverage: boolean | null, eps: number, reduce: boolean | null, reduction: Reduction],
     PoissonNllLossOptions
   >

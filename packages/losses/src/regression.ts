@@ -4,7 +4,7 @@
 import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, SCALAR_TYPE_NAME, broadcastTensors, signature, where } from '@torchlet/tensor';
 import { warnIfSizesDiffer } from './checks.js';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs, Reduction } from './reduction.js';
 import { applyReduction, reductionEnum, resolveReduction } from './reduction.js';
 
@@ -51,7 +51,7 @@ function requireFloat(x: Tensor, kernel: string): void {
  * `F.l1_loss(input, target, size_average=None, reduce=None, reduction='mean')`: |input - target|.
  * @example l1Loss(torch.tensor([1, 2, 5]).float(), torch.tensor([1, 2, 3]).float()) // tensor(0.6667)
  */
-export function l1Loss(input: Tensor, target: Tensor, ...rest: Forms<LegacyReductionParams, LegacyReductionOptions>): Tensor {
+export function l1Loss(input: Tensor, target: Tensor, ...rest: Args<LegacyReductionParams, LegacyReductionOptions>): Tensor {
   const [x, y, reduction] = prepare(L1_LOSS.parse([input, target, ...rest]));
   return applyReduction(x.sub(y).abs(), reduction);
 }
@@ -60,7 +60,7 @@ export function l1Loss(input: Tensor, target: Tensor, ...rest: Forms<LegacyReduc
  * `F.mse_loss(input, target, size_average=None, reduce=None, reduction='mean')`: (input - target)².
  * @example mseLoss(torch.tensor([1, 2, 5]).float(), torch.tensor([1, 2, 3]).float()) // tensor(1.3333)
  */
-export function mseLoss(input: Tensor, target: Tensor, ...rest: Forms<LegacyReductionParams, LegacyReductionOptions>): Tensor {
+export function mseLoss(input: Tensor, target: Tensor, ...rest: Args<LegacyReductionParams, LegacyReductionOptions>): Tensor {
   const [x, y, reduction] = prepare(MSE_LOSS.parse([input, target, ...rest]));
   requireFloat(x, 'mse_cpu');
   return applyReduction(x.sub(y).square(), reduction);
@@ -77,7 +77,7 @@ export interface HuberLossOptions {
  * delta·(|d| - ½delta), for d = input - target.
  * @example huberLoss(torch.tensor([0.5, 3]), torch.zeros(2), { reduction: 'none' }) // tensor([0.1250, 2.5000])
  */
-export function huberLoss(input: Tensor, target: Tensor, ...rest: Forms<[reduction: Reduction, delta: number], HuberLossOptions>): Tensor {
+export function huberLoss(input: Tensor, target: Tensor, ...rest: Args<[reduction: Reduction, delta: number], HuberLossOptions>): Tensor {
   const a = HUBER_LOSS.parse([input, target, ...rest]);
   const [x, y, reduction] = prepare(a);
   if (!(a.delta > 0)) throw new RuntimeError('huber_loss does not support non-positive values for delta.');
@@ -97,7 +97,7 @@ export interface SmoothL1LossOptions extends LegacyReductionOptions {
  * ½d²/beta where |d| < beta, else |d| - ½beta (beta = 0 is the L1 loss).
  * @example smoothL1Loss(torch.tensor([0.5, 3]), torch.zeros(2), { reduction: 'none' }) // tensor([0.1250, 2.5000])
  */
-export function smoothL1Loss(input: Tensor, target: Tensor, ...rest: Forms<[...LegacyReductionParams, beta: number], SmoothL1LossOptions>): Tensor {
+export function smoothL1Loss(input: Tensor, target: Tensor, ...rest: Args<[...LegacyReductionParams, beta: number], SmoothL1LossOptions>): Tensor {
   const a = SMOOTH_L1_LOSS.parse([input, target, ...rest]);
   const [x, y, reduction] = prepare(a);
   if (a.beta === 0) {

@@ -3,7 +3,7 @@
 
 import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, TorchTypeError, describeValue, minimum, signature } from '@torchlet/tensor';
-import type { Forms } from './forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs, Reduction } from './reduction.js';
 import { applyReduction, reductionEnum, resolveReduction } from './reduction.js';
 import type { LegacyReductionOptions } from './regression.js';
@@ -57,7 +57,7 @@ export function tripletMarginLoss(
   anchor: Tensor,
   positive: Tensor,
   negative: Tensor,
-  ...rest: Forms<
+  ...rest: Args<
     [margin: number, p: number, eps: number, swap: boolean, sizeAverage: boolean | null, reduce: boolean | null, reduction: Reduction],
     TripletMarginLossOptions
   >

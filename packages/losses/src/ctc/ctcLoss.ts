@@ -7,7 +7,7 @@ import { RuntimeError, defineOp, isTensor, signature, traced, where } from '@tor
 import type { FunctionCtx } from '@torchlet/autograd';
 import { Function, isGradEnabled, noGrad, registerDerivative } from '@torchlet/autograd';
 import { readsSync } from '../checks.js';
-import type { Forms } from '../forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { Reduction } from '../reduction.js';
 import { reductionEnum } from '../reduction.js';
 import type { CtcLattice } from './lattice.js';
@@ -66,7 +66,7 @@ export function ctcLoss(
   targets: Tensor,
   inputLengths: Lengths,
   targetLengths: Lengths,
-  ...rest: Forms<[blank: number, reduction: Reduction, zeroInfinity: boolean], CtcLossOptions>
+  ...rest: Args<[blank: number, reduction: Reduction, zeroInfinity: boolean], CtcLossOptions>
 ): Tensor {
   const a = CTC_LOSS.parse([logProbs, targets, inputLengths, targetLengths, ...rest]);
   const reduction = reductionEnum(a.reduction);

@@ -5,7 +5,7 @@
 import type { Tensor } from '@torchlet/tensor';
 import { signature } from '@torchlet/tensor';
 import { Module } from '@torchlet/nn-module';
-import type { Forms } from '../forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs, Reduction } from '../reduction.js';
 import { resolveReduction } from '../reduction.js';
 import type { LegacyReductionOptions, LegacyReductionParams } from '../regression.js';
@@ -23,7 +23,7 @@ export class _Loss extends Module {
   /** How the loss reduces: `'mean'`, `'sum'` or `'none'` (read at every call). */
   reduction: string;
 
-  constructor(...args: Forms<LegacyReductionParams, LegacyReductionOptions>) {
+  constructor(...args: Args<LegacyReductionParams, LegacyReductionOptions>) {
     super();
     this.reduction = resolveReduction(LOSS.parse(args));
   }
@@ -43,7 +43,7 @@ export class _WeightedLoss extends _Loss {
   /** The class weights (a buffer). */
   declare readonly weight: Tensor | null;
 
-  constructor(...args: Forms<[weight: Tensor | null, ...LegacyReductionParams], WeightedLossOptions>) {
+  constructor(...args: Args<[weight: Tensor | null, ...LegacyReductionParams], WeightedLossOptions>) {
     const a = WEIGHTED_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);
     this.registerBuffer('weight', a.weight);

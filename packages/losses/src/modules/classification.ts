@@ -6,7 +6,7 @@ import { signature } from '@torchlet/tensor';
 import { binaryCrossEntropy } from '../bce.js';
 import { binaryCrossEntropyWithLogits } from '../bceWithLogits.js';
 import { crossEntropy } from '../crossEntropy.js';
-import type { Forms } from '../forms.js';
+import type { Args } from '@torchlet/nn-module';
 import { nllLoss } from '../nll.js';
 import type { LegacyReductionArgs, Reduction } from '../reduction.js';
 import type { LegacyReductionParams } from '../regression.js';
@@ -43,7 +43,7 @@ type NllParams = [weight: Tensor | null, sizeAverage: boolean | null, ignoreInde
  */
 export class NLLLoss extends _WeightedLoss {
   ignoreIndex: number;
-  constructor(...args: Forms<NllParams, NLLLossOptions>) {
+  constructor(...args: Args<NllParams, NLLLossOptions>) {
     const a = NLL_LOSS.parse(args);
     super(a.weight, a.sizeAverage, a.reduce, a.reduction as Reduction);
     this.ignoreIndex = a.ignoreIndex;
@@ -58,7 +58,7 @@ export class NLLLoss extends _WeightedLoss {
  * @example new nn.NLLLoss2d() // warns, then behaves as nn.NLLLoss()
  */
 export class NLLLoss2d extends NLLLoss {
-  constructor(...args: Forms<NllParams, NLLLossOptions>) {
+  constructor(...args: Args<NllParams, NLLLossOptions>) {
     warn(
       'NLLLoss2d has been deprecated. Please use NLLLoss instead as a drop-in replacement and see https://pytorch.org/docs/master/nn.html#torch.nn.NLLLoss for more details.',
     );
@@ -81,7 +81,7 @@ export interface CrossEntropyLossOptions extends NLLLossOptions {
 export class CrossEntropyLoss extends _WeightedLoss {
   ignoreIndex: number;
   labelSmoothing: number;
-  constructor(...args: Forms<[...NllParams, labelSmoothing: number], CrossEntropyLossOptions>) {
+  constructor(...args: Args<[...NllParams, labelSmoothing: number], CrossEntropyLossOptions>) {
     const a = CROSS_ENTROPY_LOSS.parse(args);
     super(a.weight, a.sizeAverage, a.reduce, a.reduction as Reduction);
     this.ignoreIndex = a.ignoreIndex;
@@ -103,7 +103,7 @@ export class CrossEntropyLoss extends _WeightedLoss {
  * @example new nn.BCELoss().call(torch.tensor([0.5]), torch.tensor([1]).float()) // tensor(0.6931)
  */
 export class BCELoss extends _WeightedLoss {
-  constructor(...args: Forms<[weight: Tensor | null, ...LegacyReductionParams], WeightedLossOptions>) {
+  constructor(...args: Args<[weight: Tensor | null, ...LegacyReductionParams], WeightedLossOptions>) {
     const a = BCE_LOSS.parse(args);
     super(a.weight, a.sizeAverage, a.reduce, a.reduction as Reduction);
   }
@@ -125,7 +125,7 @@ export interface BCEWithLogitsLossOptions extends WeightedLossOptions {
 export class BCEWithLogitsLoss extends _Loss {
   declare readonly weight: Tensor | null;
   declare readonly pos_weight: Tensor | null;
-  constructor(...args: Forms<[weight: Tensor | null, ...LegacyReductionParams, posWeight: Tensor | null], BCEWithLogitsLossOptions>) {
+  constructor(...args: Args<[weight: Tensor | null, ...LegacyReductionParams, posWeight: Tensor | null], BCEWithLogitsLossOptions>) {
     const a = BCE_WITH_LOGITS_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);
     this.registerBuffer('weight', a.weight);

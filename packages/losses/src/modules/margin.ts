@@ -2,7 +2,7 @@
 
 import type { Tensor } from '@torchlet/tensor';
 import { ValueError, signature } from '@torchlet/tensor';
-import type { Forms } from '../forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { MarginLossOptions } from '../margin.js';
 import { cosineEmbeddingLoss, hingeEmbeddingLoss, marginRankingLoss, softMarginLoss } from '../margin.js';
 import { multiMarginLoss } from '../multiMargin.js';
@@ -41,7 +41,7 @@ const MULTI_MARGIN_LOSS = signature<{ '': LegacyReductionArgs & { p: number; mar
  */
 export class HingeEmbeddingLoss extends _Loss {
   margin: number;
-  constructor(...args: Forms<MarginParams, MarginLossOptions>) {
+  constructor(...args: Args<MarginParams, MarginLossOptions>) {
     const a = HINGE_EMBEDDING_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);
     this.margin = a.margin;
@@ -57,7 +57,7 @@ export class HingeEmbeddingLoss extends _Loss {
  */
 export class MarginRankingLoss extends _Loss {
   margin: number;
-  constructor(...args: Forms<MarginParams, MarginLossOptions>) {
+  constructor(...args: Args<MarginParams, MarginLossOptions>) {
     const a = MARGIN_RANKING_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);
     this.margin = a.margin;
@@ -73,7 +73,7 @@ export class MarginRankingLoss extends _Loss {
  */
 export class CosineEmbeddingLoss extends _Loss {
   margin: number;
-  constructor(...args: Forms<MarginParams, MarginLossOptions>) {
+  constructor(...args: Args<MarginParams, MarginLossOptions>) {
     const a = COSINE_EMBEDDING_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);
     this.margin = a.margin;
@@ -88,7 +88,7 @@ export class CosineEmbeddingLoss extends _Loss {
  * @example new nn.SoftMarginLoss().call(torch.tensor([0]).float(), torch.tensor([1]).float()) // tensor(0.6931)
  */
 export class SoftMarginLoss extends _Loss {
-  constructor(...args: Forms<LegacyReductionParams, LegacyReductionOptions>) {
+  constructor(...args: Args<LegacyReductionParams, LegacyReductionOptions>) {
     const a = SOFT_MARGIN_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);
   }
@@ -102,7 +102,7 @@ export class SoftMarginLoss extends _Loss {
  * @example new nn.MultiLabelMarginLoss().call(torch.tensor([[0.1, 0.2, 0.4, 0.8]]), torch.tensor([[3, 0, -1, 1]])) // tensor(0.8500)
  */
 export class MultiLabelMarginLoss extends _Loss {
-  constructor(...args: Forms<LegacyReductionParams, LegacyReductionOptions>) {
+  constructor(...args: Args<LegacyReductionParams, LegacyReductionOptions>) {
     const a = MULTI_LABEL_MARGIN_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);
   }
@@ -116,7 +116,7 @@ export class MultiLabelMarginLoss extends _Loss {
  * @example new nn.MultiLabelSoftMarginLoss().call(torch.tensor([[0, 0]]).float(), torch.tensor([[1, 0]]).float()) // tensor(0.6931)
  */
 export class MultiLabelSoftMarginLoss extends _WeightedLoss {
-  constructor(...args: Forms<[weight: Tensor | null, ...LegacyReductionParams], WeightedLossOptions>) {
+  constructor(...args: Args<[weight: Tensor | null, ...LegacyReductionParams], WeightedLossOptions>) {
     const a = MULTI_LABEL_SOFT_MARGIN_LOSS.parse(args);
     super(a.weight, a.sizeAverage, a.reduce, a.reduction as Reduction);
   }
@@ -139,7 +139,7 @@ export interface MultiMarginLossModuleOptions extends WeightedLossOptions {
 export class MultiMarginLoss extends _WeightedLoss {
   p: number;
   margin: number;
-  constructor(...args: Forms<[p: 1 | 2, margin: number, weight: Tensor | null, ...LegacyReductionParams], MultiMarginLossModuleOptions>) {
+  constructor(...args: Args<[p: 1 | 2, margin: number, weight: Tensor | null, ...LegacyReductionParams], MultiMarginLossModuleOptions>) {
     const a = MULTI_MARGIN_LOSS.parse(args);
     super(a.weight, a.sizeAverage, a.reduce, a.reduction as Reduction);
     if (a.p !== 1 && a.p !== 2) throw new ValueError('only p == 1 and p == 2 supported');

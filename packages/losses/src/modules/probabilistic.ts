@@ -2,7 +2,7 @@
 
 import type { Tensor } from '@torchlet/tensor';
 import { signature } from '@torchlet/tensor';
-import type { Forms } from '../forms.js';
+import type { Args } from '@torchlet/nn-module';
 import { gaussianNllLoss } from '../gaussianNll.js';
 import { klDiv } from '../klDiv.js';
 import { poissonNllLoss } from '../poissonNll.js';
@@ -37,7 +37,7 @@ export class PoissonNLLLoss extends _Loss {
   full: boolean;
   eps: number;
   constructor(
-    ...args: Forms<[logInput: boolean, full: boolean, sizeAverage: boolean | null, eps: number, reduce: boolean | null, reduction: Reduction], PoissonNLLLossOptions>
+    ...args: Args<[logInput: boolean, full: boolean, sizeAverage: boolean | null, eps: number, reduce: boolean | null, reduction: Reduction], PoissonNLLLossOptions>
   ) {
     const a = POISSON_NLL_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);
@@ -94,7 +94,7 @@ export interface KLDivLossOptions {
 export class KLDivLoss extends _Loss {
   logTarget: boolean;
   constructor(
-    ...args: Forms<[sizeAverage: boolean | null, reduce: boolean | null, reduction: Reduction | 'batchmean', logTarget: boolean], KLDivLossOptions>
+    ...args: Args<[sizeAverage: boolean | null, reduce: boolean | null, reduction: Reduction | 'batchmean', logTarget: boolean], KLDivLossOptions>
   ) {
     const a = KL_DIV_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);

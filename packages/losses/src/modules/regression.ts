@@ -2,7 +2,7 @@
 
 import type { Tensor } from '@torchlet/tensor';
 import { signature } from '@torchlet/tensor';
-import type { Forms } from '../forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs, Reduction } from '../reduction.js';
 import type { LegacyReductionOptions, LegacyReductionParams } from '../regression.js';
 import { huberLoss, l1Loss, mseLoss, smoothL1Loss } from '../regression.js';
@@ -20,7 +20,7 @@ const SMOOTH_L1_LOSS = signature<{ '': LegacyReductionArgs & { beta: number } }>
  * @example new nn.L1Loss().call(torch.tensor([1, 2, 5]).float(), torch.tensor([1, 2, 3]).float()) // tensor(0.6667)
  */
 export class L1Loss extends _Loss {
-  constructor(...args: Forms<LegacyReductionParams, LegacyReductionOptions>) {
+  constructor(...args: Args<LegacyReductionParams, LegacyReductionOptions>) {
     const a = L1_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);
   }
@@ -34,7 +34,7 @@ export class L1Loss extends _Loss {
  * @example new nn.MSELoss().call(torch.tensor([1, 2, 5]).float(), torch.tensor([1, 2, 3]).float()) // tensor(1.3333)
  */
 export class MSELoss extends _Loss {
-  constructor(...args: Forms<LegacyReductionParams, LegacyReductionOptions>) {
+  constructor(...args: Args<LegacyReductionParams, LegacyReductionOptions>) {
     const a = MSE_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);
   }
@@ -55,7 +55,7 @@ export interface HuberLossModuleOptions {
  */
 export class HuberLoss extends _Loss {
   delta: number;
-  constructor(...args: Forms<[reduction: Reduction, delta: number], HuberLossModuleOptions>) {
+  constructor(...args: Args<[reduction: Reduction, delta: number], HuberLossModuleOptions>) {
     const a = HUBER_LOSS.parse(args);
     super({ reduction: a.reduction as Reduction });
     this.delta = a.delta;
@@ -77,7 +77,7 @@ export interface SmoothL1LossModuleOptions extends LegacyReductionOptions {
  */
 export class SmoothL1Loss extends _Loss {
   beta: number;
-  constructor(...args: Forms<[...LegacyReductionParams, beta: number], SmoothL1LossModuleOptions>) {
+  constructor(...args: Args<[...LegacyReductionParams, beta: number], SmoothL1LossModuleOptions>) {
     const a = SMOOTH_L1_LOSS.parse(args);
     super(a.sizeAverage, a.reduce, a.reduction as Reduction);
     this.beta = a.beta;

@@ -4,7 +4,7 @@ import type { Tensor } from '@torchlet/tensor';
 import { signature } from '@torchlet/tensor';
 import type { Lengths } from '../ctc/ctcLoss.js';
 import { ctcLoss } from '../ctc/ctcLoss.js';
-import type { Forms } from '../forms.js';
+import type { Args } from '@torchlet/nn-module';
 import type { LegacyReductionArgs, Reduction } from '../reduction.js';
 import type { DistanceFunction, TripletMarginLossOptions, TripletMarginWithDistanceLossOptions } from '../triplet.js';
 import { tripletMarginLoss, tripletMarginWithDistanceLoss } from '../triplet.js';
@@ -29,7 +29,7 @@ export class TripletMarginLoss extends _Loss {
   eps: number;
   swap: boolean;
   constructor(
-    ...args: Forms<
+    ...args: Args<
       [margin: number, p: number, eps: number, swap: boolean, sizeAverage: boolean | null, reduce: boolean | null, reduction: Reduction],
       TripletMarginLossOptions
     >
@@ -89,7 +89,7 @@ export interface CTCLossOptions {
 export class CTCLoss extends _Loss {
   blank: number;
   zeroInfinity: boolean;
-  constructor(...args: Forms<[blank: number, reduction: Reduction, zeroInfinity: boolean], CTCLossOptions>) {
+  constructor(...args: Args<[blank: number, reduction: Reduction, zeroInfinity: boolean], CTCLossOptions>) {
     const a = CTC_LOSS.parse(args);
     super({ reduction: a.reduction as Reduction });
     this.blank = a.blank;

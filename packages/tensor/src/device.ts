@@ -1,5 +1,6 @@
 // Backends registered by device name, and the default device.
 
+import type { DType } from './backend/dtype.js';
 import type { Backend } from './backend/types.js';
 import { RuntimeError } from './errors.js';
 
@@ -7,6 +8,8 @@ import { RuntimeError } from './errors.js';
 export type Device = 'cpu' | 'webgpu' | (string & {});
 
 const backends = new Map<string, Backend>();
+/** Dtypes every backend stores: float32 values, int64 indices and sums, bool masks. */
+const REQUIRED_DTYPES: readonly DType[] = ['float32', 'int64', 'bool'];
 let defaultDevice: Device = 'cpu';
 
 /**
@@ -17,6 +20,9 @@ let defaultDevice: Device = 'cpu';
  * registerBackend(cpu());
  */
 export function registerBackend(backend: Backend): void {
+  // index results and integer sums are int64 on every device, as in PyTorch
+  const missing = REQUIRED_DTYPES.filter((d) => !backend.dtypes.has(d));
+  if (missing.length > 0) throw new RuntimeError(`backend '${backend.device}' must store ${missing.join(', ')} (index results, masks and integer sums use them on every device)`);
   backends.set(backend.device, backend);
 }
 
@@ -48,12 +54,3 @@ export function getDefaultDevice(): Device {
   return defaultDevice;
 }
 
-/**
- * The dtype of index results (argmax, `max(dim).indices`) and of integer sums on
- * `device`: PyTorch's int64, or int32 on a device that stores no int64 (WebGPU:
- * WGSL has no 64-bit integers).
- * @example torch.indexDtype('cpu') // 'int64'
- */
-export function indexDtype(device: Device): 'int64' | 'int32' {
-  return getBackend(device).dtypes.has('int64') ? 'int64' : 'int32';
-}

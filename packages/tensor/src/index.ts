@@ -61,7 +61,6 @@ export type { InterpolateBackwardOptions } from './nn/interpolateGrad.js';
 export { interpolateBackward } from './nn/interpolateGrad.js';
 export type { MaxUnpoolOptions } from './nn/maxUnpool.js';
 export { maxUnpool2d } from './nn/maxUnpool.js';
-export { indexDtype } from './device.js';
 export type { DeviceMemory } from './storage.js';
 // the argument binder every op, layer, loss and optimizer declares its PyTorch signature with
 export type { Bound, OverloadSpec, ParamSpec, TypeSpec } from './signature/index.js';

@@ -9,7 +9,6 @@ import { IndexError, RuntimeError } from './errors.js';
 import { normalizeDim, normalizeDims } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { emptyTensor } from './tensor.js';
-import { indexDtype } from './device.js';
 import { cast } from './copy.js';
 import { binaryOp, sub, unaryOp, where } from './elementwise.js';
 import { squeeze } from './views.js';
@@ -80,10 +79,10 @@ function requireNonEmpty(name: string, x: Tensor, dims: Dims): void {
   }
 }
 
-/** The accumulation dtype of sum/prod: int64 for integers and bool (int32 on a device without int64). */
+/** The accumulation dtype of sum/prod: int64 for integers and bool. */
 function sumDtype(x: Tensor, dtype?: DType): DType {
   if (dtype) return dtype;
-  return isFloatingPoint(x.dtype) ? x.dtype : indexDtype(x.device);
+  return isFloatingPoint(x.dtype) ? x.dtype : 'int64';
 }
 
 /** `torch.sum(x, dim?, { keepdim, dtype })`. @example torch.tensor([[1, 2], [3, 4]]).sum(1, { keepdim: true }).shape // [2, 1] */
@@ -163,7 +162,7 @@ function argminImpl(x: Tensor, dim?: number | null, opts?: { keepdim?: boolean }
 function argExtreme(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
   if (x.dtype === 'bool') throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   requireNonEmpty(op, x, dim);
-  return reduceOp(op, x, dim ?? null, keepdim, indexDtype(x.device));
+  return reduceOp(op, x, dim ?? null, keepdim, 'int64');
 }
 
 /** `torch.max(x, dim, keepdim)` / `torch.min(…)` → [values, indices]. @example maxAlongDim('max', torch.tensor([[1, 5], [3, 4]]), 1, false).indices // tensor([1, 1]) */
@@ -176,7 +175,7 @@ function maxAlongDimImpl(op: 'max' | 'min', x: Tensor, dim: number, keepdim: boo
   requireNonEmpty(op, x, dim);
   const d = normalizeDim(dim, x.ndim);
   const values = reduceOp(op, x, d, keepdim, x.dtype);
-  const indices = reduceOp(op === 'max' ? 'argmax' : 'argmin', x, d, keepdim, indexDtype(x.device));
+  const indices = reduceOp(op === 'max' ? 'argmax' : 'argmin', x, d, keepdim, 'int64');
   return valuesIndices(values, indices);
 }
 

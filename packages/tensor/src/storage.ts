@@ -5,7 +5,7 @@ import { DTYPES, itemSize } from './backend/dtype.js';
 import type { Backend, BackendBuffer } from './backend/types.js';
 import type { Device } from './device.js';
 import { getBackend } from './device.js';
-import { RuntimeError } from './errors.js';
+import { unstoredDtype } from './backend/errors.js';
 
 interface DeviceUsage {
   tensors: number;
@@ -35,10 +35,7 @@ export class Storage {
   /** Allocates `size` elements of `dtype` on `device`'s backend; tensors make their own. @example new Storage('cpu', 'float32', 4).bytes // 16 */
   constructor(device: Device, dtype: DType, size: number) {
     this.backend = getBackend(device);
-    if (!this.backend.dtypes.has(dtype)) {
-      const stored = DTYPES.filter((d) => this.backend.dtypes.has(d)).join(', ');
-      throw new RuntimeError(`dtype ${dtype} is not supported on device '${device}' (it stores ${stored})`);
-    }
+    if (!this.backend.dtypes.has(dtype)) throw unstoredDtype(dtype, device, DTYPES.filter((d) => this.backend.dtypes.has(d)));
     this.dtype = dtype;
     this.size = size;
     this.buf = this.backend.alloc(dtype, size);

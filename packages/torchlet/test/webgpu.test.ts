@@ -1,6 +1,7 @@
 // The WebGPU backend under tensors (Dawn on SwiftShader in Node): device moves,
-// creation on the device, ops checked against the CPU backend, index results in
-// int32, the refusals (int64, synchronous reads). Memory: webgpuMemory.test.ts.
+// creation on the device, ops checked against the CPU backend, int64 (exact),
+// int8/uint8 and int64 index results as on the CPU, the refusals (float64,
+// synchronous reads). Memory: webgpuMemory.test.ts.
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webgpu } from '@torchlet/webgpu-backend';
@@ -75,22 +76,106 @@ describe('webgpu tensors', () => {
     await expectClose(ga.where(ga.gt(0), 0), a.where(a.gt(0), 0));
   });
 
-  it('gives index results as int32 (the device has no int64)', async () => {
+  it('gives index results as int64, as the CPU does', async () => {
     const a = cpuTensor([4, 6], 4);
     const g = a.to('webgpu');
-    expect(torch.indexDtype('webgpu')).toBe('int32');
     const idx = g.argmax(1);
-    expect(idx.dtype).toBe('int32');
+    expect(idx.dtype).toBe('int64');
     expect(await list(idx)).toEqual(listSync(a.argmax(1)));
     const [values, indices] = g.max(0);
     await expectClose(values, a.max(0).values);
+    expect(indices.dtype).toBe('int64');
     expect(await list(indices)).toEqual(listSync(a.max(0).indices));
-    expect(g.gt(0).sum().dtype).toBe('int32');
+    expect(g.gt(0).sum().dtype).toBe('int64');
+    const [sorted, order] = g.sort(1, { descending: true });
+    await expectClose(sorted, a.sort(1, { descending: true }).values);
+    expect(order.dtype).toBe('int64');
+    expect(await list(order)).toEqual(listSync(a.sort(1, { descending: true }).indices));
+    const top = g.topk(2, 1);
+    expect(top.indices.dtype).toBe('int64');
+    expect(await list(top.indices)).toEqual(listSync(a.topk(2, 1).indices));
   });
 
-  it('refuses int64 and float64, naming dtype and device', () => {
-    expect(() => torch.tensor([1, 2], { device: 'webgpu' })).toThrow(/int64.*'webgpu'/);
-    expect(() => torch.zeros([2], { dtype: 'float64', device: 'webgpu' })).toThrow(/float64.*'webgpu'/);
+  it('moves int64 tensors both ways: torch.tensor([1, 2, 3]).to(\'webgpu\')', async () => {
+    const g = torch.tensor([1, 2, 3]).to('webgpu');
+    expect(g.dtype).toBe('int64');
+    expect(Array.from((await g.data()) as BigInt64Array)).toEqual([1n, 2n, 3n]);
+    expect(Array.from((await g.toAsync('cpu')).dataSync() as BigInt64Array)).toEqual([1n, 2n, 3n]);
+    expect(await list(torch.arange(5, { device: 'webgpu' }))).toEqual([0, 1, 2, 3, 4]);
+    expect(torch.arange(5, { device: 'webgpu' }).dtype).toBe('int64');
+  });
+
+  it('computes int64 exactly beyond 2^53, as the CPU does', async () => {
+    const values = [2n ** 62n + 1n, -(2n ** 63n), 2n ** 53n + 1n, -7n, 0n, 3n];
+    const a = torch.tensor(BigInt64Array.from(values));
+    const b = torch.tensor(BigInt64Array.from([3n, 2n, -(2n ** 40n), 2n, 5n, -1n]));
+    const [ga, gb] = [a.to('webgpu'), b.to('webgpu')];
+    const same = async (gpu: torch.Tensor, cpu: torch.Tensor): Promise<void> => {
+      expect(gpu.dtype).toBe(cpu.dtype);
+      expect(Array.from((await gpu.data()) as ArrayLike<number | bigint>)).toEqual(Array.from(cpu.dataSync() as ArrayLike<number | bigint>));
+    };
+    await same(ga.add(gb), a.add(b));
+    await same(ga.sub(gb), a.sub(b));
+    await same(ga.mul(gb), a.mul(b));
+    await same(ga.mul(3).add(1), a.mul(3).add(1));
+    await same(ga.floorDivide(gb), a.floorDivide(b));
+    await same(ga.remainder(gb), a.remainder(b));
+    await same(ga.lt(gb), a.lt(b));
+    await same(ga.eq(ga.clone()), a.eq(a.clone()));
+    await same(ga.sum(), a.sum());
+    await same(ga.max(), a.max());
+    await same(ga.min(), a.min());
+    await same(ga.argmax(), a.argmax());
+    await same(ga.cumsum(0), a.cumsum(0));
+    await same(ga.float(), a.float());
+    await same(ga.int(), a.int());
+    await same(ga.abs(), a.abs());
+    const f = cpuTensor([6], 9).mul(1e6);
+    await same(f.to('webgpu').long(), f.long());
+  });
+
+  it('takes int64 indices in gather, scatter, index ops and advanced indexing', async () => {
+    const x = cpuTensor([4, 5], 5);
+    const gx = x.to('webgpu');
+    const index = torch.tensor([[0, 4, 4], [1, 0, 2], [3, 3, 1], [2, 1, 0]]);
+    const gi = index.to('webgpu');
+    await expectClose(gx.gather(1, gi), x.gather(1, index));
+    await expectClose(gx.scatterAdd(1, gi, gx.at(':', [0, 3])), x.scatterAdd(1, index, x.at(':', [0, 3])));
+    const rows = torch.tensor([3, 0, 3]);
+    await expectClose(gx.indexSelect(0, rows.to('webgpu')), x.indexSelect(0, rows));
+    await expectClose(gx.at(rows.to('webgpu')), x.at(rows));
+    const counts = torch.zeros([5], { dtype: 'int64' }).scatterAdd(0, index.flatten(), torch.ones([12], { dtype: 'int64' }));
+    const gCounts = torch.zeros([5], { dtype: 'int64', device: 'webgpu' }).scatterAdd(0, gi.flatten(), torch.ones([12], { dtype: 'int64', device: 'webgpu' }));
+    expect(await list(gCounts)).toEqual(listSync(counts));
+  });
+
+  it('draws randint as int64 on the device', async () => {
+    const r = torch.randint(0, 10, [1000], { device: 'webgpu' });
+    expect(r.dtype).toBe('int64');
+    const v = await list(r);
+    expect(Math.min(...v)).toBe(0);
+    expect(Math.max(...v)).toBe(9);
+  });
+
+  it('stores int8 and uint8, wrapping as the CPU does', async () => {
+    const u = torch.tensor([250, 3, 128], { dtype: 'uint8' });
+    const i = torch.tensor([120, -128, 7], { dtype: 'int8' });
+    const same = async (gpu: torch.Tensor, cpu: torch.Tensor): Promise<void> => {
+      expect(gpu.dtype).toBe(cpu.dtype);
+      expect(await list(gpu)).toEqual(listSync(cpu));
+    };
+    await same(u.to('webgpu').add(10), u.add(10));
+    await same(i.to('webgpu').mul(3), i.mul(3));
+    await same(i.to('webgpu').neg(), i.neg());
+    await same(u.to('webgpu').to('int8'), u.to('int8'));
+    await same(u.to('webgpu').sum(), u.sum());
+  });
+
+  it('refuses float64 as PyTorch\'s MPS device does, saying to use float32', () => {
+    const message = "Cannot convert a webgpu Tensor to float64 dtype as device 'webgpu' doesn't support float64. Please use float32 instead.";
+    expect(() => torch.zeros([2], { dtype: 'float64', device: 'webgpu' })).toThrow(message);
+    expect(() => torch.zeros([2], { dtype: 'float64' }).to('webgpu')).toThrow(message);
+    expect(() => torch.zeros([2], { device: 'webgpu' }).double()).toThrow(torch.TorchTypeError);
   });
 
   it('refuses synchronous reads, saying to await', () => {

@@ -1,7 +1,8 @@
 // A small conv net written with tensor ops and autograd trains for 20 steps on
 // WebGPU, and its losses follow the CPU backend's from the same initial weights
 // and batches: conv2d → relu → maxPool2d → flatten → matmul → logSoftmax, the
-// negative log-likelihood through a one-hot product, plain SGD under noGrad.
+// negative log-likelihood of the int64 labels moved to the device (gather along
+// the classes), plain SGD under noGrad.
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webgpu } from '@torchlet/webgpu-backend';
@@ -16,10 +17,10 @@ const CLASSES = 3;
 
 interface Batch {
   images: torch.Tensor;
-  oneHot: torch.Tensor;
+  labels: torch.Tensor;
 }
 
-/** 20 batches of 1×8×8 images and one-hot labels, drawn on the CPU from one seed. */
+/** 20 batches of 1×8×8 images and int64 labels, drawn on the CPU from one seed. */
 function batches(): Batch[] {
   const g = new torch.Generator('cpu').manualSeed(1);
   return Array.from({ length: 20 }, () => {
@@ -27,7 +28,7 @@ function batches(): Batch[] {
     // each class brightens its own band of rows, so that there is something to learn
     const band = torch.arange(8).div(8 / CLASSES).floor().eq(labels.view(BATCH, 1, 1, 1)).float();
     const images = torch.randn([BATCH, 1, 8, 8], { generator: g }).mul(0.5).add(band.expand(BATCH, 1, 8, 8));
-    return { images, oneHot: torch.zeros([BATCH, CLASSES]).scatter_(1, labels.unsqueeze(1), 1) };
+    return { images, labels };
   });
 }
 
@@ -47,11 +48,14 @@ async function train(device: 'cpu' | 'webgpu'): Promise<number[]> {
   const params = weights().map((w) => w.to(device).requiresGrad_());
   const [convW, convB, fcW, fcB] = params as [torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor];
   const losses: torch.Tensor[] = [];
-  for (const { images, oneHot } of batches()) {
+  for (const { images, labels } of batches()) {
     const x = images.to(device);
+    const y = labels.to(device);
+    expect(y.dtype).toBe('int64');
     const h = torch.maxPool2d(torch.conv2d(x, convW, convB, 1, 1).relu(), 2).flatten(1);
     const logits = h.matmul(fcW).add(fcB);
-    const loss = logits.logSoftmax(1).mul(oneHot.to(device)).sum(1).mean().neg();
+    // cross-entropy: the negative log-likelihood of each label
+    const loss = logits.logSoftmax(1).gather(1, y.unsqueeze(1)).mean().neg();
     loss.backward();
     torch.noGrad(() => {
       for (const p of params) p.sub_(p.grad!.mul(0.2));

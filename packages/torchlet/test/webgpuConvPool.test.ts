@@ -1,7 +1,7 @@
 // conv2d (forward and both gradients) and 2-D pooling on WebGPU under tensors:
 // the backend's fast paths (checked op by op against the oracle in
 // backend-conformance) give the CPU backend's results, on non-contiguous inputs
-// too, and max pooling's indices come back in the device's index dtype (int32).
+// too, and max pooling's indices come back as int64, as on the CPU.
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webgpu } from '@torchlet/webgpu-backend';
@@ -44,24 +44,24 @@ describe('conv2d and pooling on WebGPU', () => {
     await expectClose(torch.conv2dWeightGrad(x.to('webgpu'), w.shape, g.to('webgpu'), opts), torch.conv2dWeightGrad(x, w.shape, g, opts), 32);
   });
 
-  it('maxPool2d values and int32 indices; avgPool2d with padding', async () => {
+  it('maxPool2d values and int64 indices; avgPool2d with padding', async () => {
     const x = cpuTensor([2, 3, 9, 10], 6).at('...', [1, 10]); // sliced: [2, 3, 9, 9]
     const [values, indices] = torch.maxPool2d(x.to('webgpu'), 3, { stride: 2, padding: 1, returnIndices: true });
     const [refValues, refIndices] = torch.maxPool2d(x, 3, { stride: 2, padding: 1, returnIndices: true });
     await expectClose(values, refValues);
-    expect(indices.dtype).toBe('int32');
-    expect(Array.from((await indices.data()) as Int32Array)).toEqual(Array.from(refIndices.dataSync() as BigInt64Array, Number));
+    expect(indices.dtype).toBe('int64');
+    expect(Array.from((await indices.data()) as BigInt64Array)).toEqual(Array.from(refIndices.dataSync() as BigInt64Array));
     const avg = { stride: 2, padding: 1, countIncludePad: false } as const;
     await expectClose(torch.avgPool2d(x.to('webgpu'), 3, avg), torch.avgPool2d(x, 3, avg), 9);
   });
 
-  it('adaptive pooling: int32 indices, and the gradient of the average', async () => {
+  it('adaptive pooling: int64 indices, and the gradient of the average', async () => {
     const x = cpuTensor([2, 3, 7, 5], 7);
     const [values, indices] = torch.adaptiveMaxPool2d(x.to('webgpu'), [3, 2], true);
     const [refValues, refIndices] = torch.adaptiveMaxPool2d(x, [3, 2], true);
     await expectClose(values, refValues);
-    expect(indices.dtype).toBe('int32');
-    expect(Array.from((await indices.data()) as Int32Array)).toEqual(Array.from(refIndices.dataSync() as BigInt64Array, Number));
+    expect(indices.dtype).toBe('int64');
+    expect(Array.from((await indices.data()) as BigInt64Array)).toEqual(Array.from(refIndices.dataSync() as BigInt64Array));
     await expectClose(torch.adaptiveAvgPool2d(x.to('webgpu'), [3, 2]), torch.adaptiveAvgPool2d(x, [3, 2]), 6);
     const g = cpuTensor([2, 3, 3, 2], 8);
     await expectClose(torch.adaptiveAvgPool2dBackward(g.to('webgpu'), x.to('webgpu')), torch.adaptiveAvgPool2dBackward(g, x), 4);

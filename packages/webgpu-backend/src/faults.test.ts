@@ -1,9 +1,9 @@
-// Faults become TorchErrors that say what happened: dtypes the device cannot
-// hold, allocations beyond its limits, validation errors (named by op and
+// Faults become TorchErrors that say what happened: a dtype the device cannot
+// hold (float64), allocations beyond its limits, validation errors (named by op and
 // shapes), and a lost device (on the next op and through an event).
 
 import { describe, expect, it } from 'vitest';
-import { RuntimeError, TorchError, type View } from '@torchlet/tensor/backend';
+import { TorchError, TorchTypeError, type View } from '@torchlet/tensor/backend';
 import { DEVICE_LOST_EVENT, webgpu, type GpuBuffer, type WebGpuBackend } from './index.js';
 
 const vec = (buf: GpuBuffer, n: number): View<GpuBuffer> => ({ buf, dtype: buf.dtype, shape: [n], strides: [1], offset: 0 });
@@ -15,12 +15,15 @@ async function filled(backend: WebGpuBackend, values: number[]): Promise<GpuBuff
 }
 
 describe('webgpu faults', () => {
-  it('refuses int64 and float64, naming the dtype and the device', async () => {
+  it('stores int64, int8 and uint8; refuses float64 as the MPS device of PyTorch does, saying to use float32', async () => {
     const backend = await webgpu();
-    expect(() => backend.alloc('int64', 4)).toThrow(RuntimeError);
-    expect(() => backend.alloc('int64', 4)).toThrow(/int64 is not supported on device 'webgpu'/);
-    expect(() => backend.alloc('float64', 4)).toThrow(/float64 is not supported on device 'webgpu'/);
-    expect(backend.dtypes.has('int64')).toBe(false);
+    for (const d of ['int64', 'int8', 'uint8'] as const) expect(backend.dtypes.has(d)).toBe(true);
+    backend.free(backend.alloc('int64', 4));
+    expect(backend.dtypes.has('float64')).toBe(false);
+    expect(() => backend.alloc('float64', 4)).toThrow(TorchTypeError);
+    expect(() => backend.alloc('float64', 4)).toThrow(
+      "Cannot convert a webgpu Tensor to float64 dtype as device 'webgpu' doesn't support float64. Please use float32 instead.",
+    );
   });
 
   it('refuses an allocation beyond the device limit, saying how much was asked and what is in use', async () => {

@@ -63,18 +63,21 @@ export class Faults {
     }
   }
 
-  /** Runs `fn` (which creates GPU objects for `what`) under validation and out-of-memory error scopes. */
-  scoped<T>(what: () => string, fn: () => T): T {
+  /**
+   * Opens validation and out-of-memory error scopes around the GPU calls of one
+   * batch of ops (a scope per op would cost a pair of promises per op).
+   */
+  open(): void {
     this.device.pushErrorScope('out-of-memory');
     this.device.pushErrorScope('validation');
-    try {
-      return fn();
-    } finally {
-      const validation = this.device.popErrorScope();
-      const oom = this.device.popErrorScope();
-      this.track(validation.then((err) => err && this.record(new RuntimeError(`webgpu: ${what()}: ${err.message}`))));
-      this.track(oom.then((err) => err && this.record(new RuntimeError(`webgpu: ${what()}: out of GPU memory (${err.message}); ${this.usage()}`))));
-    }
+  }
+
+  /** Closes the scopes `open` opened; an error they caught is recorded under `what` (the batch's ops). */
+  close(what: () => string): void {
+    const validation = this.device.popErrorScope();
+    const oom = this.device.popErrorScope();
+    this.track(validation.then((err) => err && this.record(new RuntimeError(`webgpu: ${what()}: ${err.message}`))));
+    this.track(oom.then((err) => err && this.record(new RuntimeError(`webgpu: ${what()}: out of GPU memory (${err.message}); ${this.usage()}`))));
   }
 
   /** Creates a buffer of `bytes` in an out-of-memory error scope. */

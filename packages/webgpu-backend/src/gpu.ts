@@ -21,6 +21,14 @@ export interface WebGpuOptions {
    * through `v8`); a browser collects on its own schedule only.
    */
   gcThresholdBytes?: number;
+  /**
+   * Measure the float32 matmul tile shapes on the first product of each size class
+   * and use the fastest from then on (default: on, except on CPU fallback adapters
+   * such as SwiftShader, where the measurement would take seconds).
+   */
+  autotune?: boolean;
+  /** Use subgroup operations in reductions and softmax where the device has them (default true). */
+  subgroups?: boolean;
 }
 
 interface DawnModule {
@@ -63,13 +71,20 @@ export async function acquireDevice(options: WebGpuOptions): Promise<GPUDevice> 
     adapter = await gpu.requestAdapter(options.powerPreference ? { powerPreference: options.powerPreference } : {});
   }
   if (!adapter) throw new RuntimeError('webgpu: no WebGPU adapter is available on this machine');
-  const requiredFeatures: GPUFeatureName[] = adapter.features.has('shader-f16') ? ['shader-f16'] : [];
+  // A feature is there only when requested. Dawn offers no shader-f16 on NVIDIA's Vulkan
+  // driver unless the adapter toggle vulkan_enable_f16_on_nvidia is set (crbug.com/42251215);
+  // subgroups it offers where the driver has the subgroup operations and size control.
+  const wanted: GPUFeatureName[] = ['shader-f16', 'subgroups'];
+  const requiredFeatures = wanted.filter((f) => adapter.features.has(f));
+  const l = adapter.limits;
   return adapter.requestDevice({
     requiredFeatures,
     requiredLimits: {
-      maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
-      maxBufferSize: adapter.limits.maxBufferSize,
-      maxStorageBuffersPerShaderStage: Math.min(adapter.limits.maxStorageBuffersPerShaderStage, 8),
+      maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
+      maxBufferSize: l.maxBufferSize,
+      maxStorageBuffersPerShaderStage: Math.min(l.maxStorageBuffersPerShaderStage, 8),
+      maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
+      maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
     },
   });
 }

@@ -27,7 +27,7 @@ export interface PoolStats {
 /**
  * The pool of one device and one usage.
  *
- * @example const pool = new BufferPool(device, usage, 2 ** 29); const b = pool.acquire(4096); pool.release(b);
+ * @example const pool = new BufferPool((size) => device.createBuffer({ size, usage }), 2 ** 29); const b = pool.acquire(4096); pool.release(b);
  */
 export class BufferPool {
   private readonly free = new Map<number, GPUBuffer[]>();
@@ -36,8 +36,8 @@ export class BufferPool {
   private pooledBytes = 0;
 
   constructor(
-    private readonly device: GPUDevice,
-    private readonly usage: GPUBufferUsageFlags,
+    /** Makes a new buffer of `size` bytes (a bucket size). */
+    private readonly create: (size: number) => GPUBuffer,
     /** Pooled bytes above this are destroyed instead of kept. */
     private readonly maxPooledBytes: number,
   ) {}
@@ -53,7 +53,7 @@ export class BufferPool {
       this.pooledBytes -= size;
       return reused;
     }
-    return this.device.createBuffer({ size, usage: this.usage });
+    return this.create(size);
   }
 
   /** Gives `buf` back for reuse; the caller guarantees no queued work still uses it. */
@@ -75,6 +75,11 @@ export class BufferPool {
     for (const list of this.free.values()) for (const b of list) b.destroy();
     this.free.clear();
     this.pooledBytes = 0;
+  }
+
+  /** Bytes of the buffers handed out (bucket sizes). */
+  get bytesInUse(): number {
+    return this.inUseBytes;
   }
 
   stats(): PoolStats {

@@ -1,16 +1,22 @@
-// The device side of the backend: command batching, the per-dispatch parameter
-// arena, pipeline and bind-group-layout caches, buffer pools and the staging
-// reads. Ops encode dispatches into one command encoder; it is submitted when a
+// The device side of the backend: command batching, the parameter arena, the
+// pipeline cache, buffer pools and the staging reads. Ops encode dispatches
+// into one command encoder and one compute pass; the batch is submitted when a
 // read or sync needs the results, before a write (queue writes would overtake
-// encoded work), or when the batch grows large.
+// encoded work), or when it grows large. Each dispatch's parameter block is a
+// slot of one arena buffer, bound at a dynamic offset, so that bind groups are
+// made once per set of buffers (bindGroups.ts); one pair of error scopes covers
+// a whole batch.
 
 import type { BackendBuffer, DType } from '@torchlet/tensor/backend';
-import { RuntimeError } from '@torchlet/tensor/backend';
+import { NotImplementedError, RuntimeError } from '@torchlet/tensor/backend';
+import { BindGroups, type Layout } from './bindGroups.js';
 import { BufferPool, bucketBytes, type PoolStats } from './pool.js';
 import { Faults, formatBytes } from './faults.js';
 import { GcPressure } from './gcPressure.js';
+import { link } from './kernels/wgslLibrary.js';
+import { deviceBytes } from './kernels/wgslTypes.js';
 
-/** A storage allocation: one dtype, 4 bytes per element on the device (bool as u32). */
+/** A storage allocation: one dtype, 4 bytes per element on the device (bool, int8, uint8 widened) or 8 (int64). */
 export interface GpuBuffer extends BackendBuffer {
   readonly size: number;
   readonly dtype: DType;
@@ -18,8 +24,10 @@ export interface GpuBuffer extends BackendBuffer {
   released: boolean;
 }
 
-/** Bytes of one dispatch's parameter block: a multiple of the storage offset alignment. */
+/** Bytes of the parameter arena: the parameter blocks of one batch. */
 const ARENA_BYTES = 1 << 18;
+/** Bytes of the window bound at each dispatch's parameter offset: the largest parameter block. */
+const META_BYTES = 1024;
 /** Dispatches per command buffer before it is submitted on its own. */
 const MAX_BATCH = 256;
 
@@ -31,6 +39,7 @@ const ARENA_USAGE = 0x80 /* STORAGE */ | 0x8; /* COPY_DST */
 export interface Dispatch {
   /** Pipeline cache key: the same key must always give the same source. */
   readonly key: string;
+  /** The kernel's WGSL; the library helpers it calls are linked in (wgslLibrary.ts). */
   readonly source: () => string;
   /** The written buffer (binding 1). */
   readonly out: GPUBuffer;
@@ -61,16 +70,23 @@ export class Runtime {
   /** Asks for a garbage collection when dropped tensors hold too much device memory; none by default. */
   pressure = new GcPressure(Infinity, undefined);
   private readonly staging: BufferPool;
-  private readonly pipelines = new Map<string, GPUComputePipeline>();
-  private readonly layouts = new Map<number, { group: GPUBindGroupLayout; pipeline: GPUPipelineLayout }>();
-  private readonly arenas: GPUBuffer[] = [];
+  private readonly pipelines = new Map<string, { pipeline: GPUComputePipeline; layout: Layout }>();
+  private readonly groups: BindGroups;
   private readonly align: number;
-  private readonly maxGroups: number;
+  /** Workgroups a dispatch may have along one dimension. */
+  readonly maxGroups: number;
+  /** Whether kernels may use subgroup operations (the device has the feature; `webgpu({ subgroups: false })` turns them off). */
+  subgroups: boolean;
+  /** Bytes of the largest storage buffer a kernel can bind. */
+  private readonly maxBuffer: number;
 
   private encoder: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
-  private arena: GPUBuffer | null = null;
+  private current: GPUComputePipeline | null = null;
+  /** Parameter blocks: queue order makes the one buffer safe to rewrite for each batch. */
+  private readonly arena: GPUBuffer;
   private readonly arenaData = new Uint32Array(ARENA_BYTES / 4);
+  private readonly offsets = new Uint32Array(1);
   private arenaUsed = 0;
   private batched = 0;
   /** The fault word device-side checks set, and the checked ops since it was last read. */
@@ -80,18 +96,26 @@ export class Runtime {
   private batchOps: (() => string)[] = [];
 
   constructor(readonly device: GPUDevice) {
-    this.align = device.limits.minStorageBufferOffsetAlignment;
-    this.maxGroups = device.limits.maxComputeWorkgroupsPerDimension;
-    this.storage = new BufferPool(device, STORAGE_USAGE, 512 * 2 ** 20);
-    this.staging = new BufferPool(device, STAGING_USAGE, 64 * 2 ** 20);
+    // limits read once: each read of device.limits crosses into the native binding in Node
+    const limits = device.limits;
+    this.align = limits.minStorageBufferOffsetAlignment;
+    this.maxGroups = limits.maxComputeWorkgroupsPerDimension;
+    this.subgroups = device.features.has('subgroups');
+    this.maxBuffer = Math.min(limits.maxBufferSize, limits.maxStorageBufferBindingSize);
     this.faults = new Faults(device, () => this.storage.stats());
+    // new buffers are made in an out-of-memory error scope; reused ones need none
+    const create = (usage: GPUBufferUsageFlags) => (size: number): GPUBuffer => this.faults.allocating(size, () => device.createBuffer({ size, usage }));
+    this.storage = new BufferPool(create(STORAGE_USAGE), 512 * 2 ** 20);
+    this.staging = new BufferPool(create(STAGING_USAGE), 64 * 2 ** 20);
+    this.arena = device.createBuffer({ size: ARENA_BYTES, usage: ARENA_USAGE });
+    this.groups = new BindGroups(device, META_BYTES);
   }
 
   /** A new buffer for `size` elements of `dtype`. */
   alloc(dtype: DType, size: number): GpuBuffer {
     this.faults.check();
-    const bytes = Math.max(size, 1) * 4;
-    const limit = Math.min(this.device.limits.maxBufferSize, this.device.limits.maxStorageBufferBindingSize);
+    const bytes = Math.max(size, 1) * deviceBytes(dtype);
+    const limit = this.maxBuffer;
     if (bucketBytes(bytes) > limit) {
       const s = this.storage.stats();
       throw new RuntimeError(
@@ -99,8 +123,8 @@ export class Runtime {
           `(${formatBytes(s.bytesInUse)} in use by ${s.buffers} buffers, ${formatBytes(s.bytesPooled)} pooled)`,
       );
     }
-    const gpu = this.faults.allocating(bytes, () => this.storage.acquire(bytes));
-    this.pressure.allocated(this.storage.stats().bytesInUse);
+    const gpu = this.storage.acquire(bytes);
+    this.pressure.allocated(this.storage.bytesInUse);
     return { size, dtype, gpu, released: false };
   }
 
@@ -113,7 +137,7 @@ export class Runtime {
     if (buf.released) return;
     buf.released = true;
     this.storage.release(buf.gpu);
-    this.pressure.released(this.storage.stats().bytesInUse);
+    this.pressure.released(this.storage.bytesInUse);
   }
 
   /** Writes `data` into `buf` at byte `byteOffset` after the work queued so far. */
@@ -127,29 +151,32 @@ export class Runtime {
   dispatch(d: Dispatch): void {
     this.faults.check();
     if (d.groups === 0 || (d.grid && d.grid.includes(0))) return;
-    const checked = d.check !== undefined;
-    const pipeline = this.pipeline(d.key, d.source, d.inputs.length, checked);
-    const metaBytes = Math.max(this.align, Math.ceil((d.meta.length * 4) / this.align) * this.align);
-    if (this.batched >= MAX_BATCH || this.arenaUsed + metaBytes > ARENA_BYTES) this.flush();
+    const words = d.meta.length;
+    if (words * 4 > META_BYTES) throw new NotImplementedError(`webgpu: a kernel with ${words} parameter words (at most ${META_BYTES / 4}; tensors of very high rank)`);
+    const slot = Math.max(this.align, Math.ceil((words * 4) / this.align) * this.align);
+    if (this.batched >= MAX_BATCH || this.arenaUsed + slot + META_BYTES > ARENA_BYTES) this.flush();
+    // the batch (and its error scopes) first, so that a pipeline made here is in them
     const pass = this.computePass();
+    const checked = d.check !== undefined;
+    const { pipeline, layout } = this.pipeline(d.key, d.source, d.inputs.length, checked);
     const at = this.arenaUsed;
-    for (let i = 0; i < d.meta.length; i++) this.arenaData[at / 4 + i] = d.meta[i]! >>> 0;
-    this.arenaUsed += metaBytes;
-    const layout = this.layout(d.inputs.length, checked);
-    const entries: GPUBindGroupEntry[] = [
-      { binding: 0, resource: { buffer: this.arena!, offset: at, size: metaBytes } },
-      { binding: 1, resource: { buffer: d.out } },
-      ...d.inputs.map((b, i) => ({ binding: i + 2, resource: { buffer: b } })),
-    ];
+    const base = at / 4;
+    for (let i = 0; i < words; i++) this.arenaData[base + i] = d.meta[i]! >>> 0;
+    this.arenaUsed += slot;
+    const buffers = [d.out, ...d.inputs];
     if (d.check) {
       this.faultWord ??= this.device.createBuffer({ size: 256, usage: STORAGE_USAGE });
-      entries.push({ binding: d.inputs.length + 2, resource: { buffer: this.faultWord } });
+      buffers.push(this.faultWord);
       this.checked.push(d.check);
     }
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, this.device.createBindGroup({ layout: layout.group, entries }));
+    if (pipeline !== this.current) {
+      pass.setPipeline(pipeline);
+      this.current = pipeline;
+    }
+    this.offsets[0] = at;
+    pass.setBindGroup(0, this.groups.group(layout, this.arena, buffers), this.offsets, 0, 1);
     if (d.grid) {
-      pass.dispatchWorkgroups(...d.grid);
+      pass.dispatchWorkgroups(d.grid[0], d.grid[1], d.grid[2]);
     } else {
       const x = Math.min(d.groups, this.maxGroups);
       pass.dispatchWorkgroups(x, Math.ceil(d.groups / x), 1);
@@ -168,25 +195,18 @@ export class Runtime {
       this.batchOps.length = 0;
       return;
     }
-    this.pass?.end();
-    this.pass = null;
-    const arena = this.arena!;
+    this.endPass();
     const encoder = this.encoder;
     const ops = this.batchOps.splice(0);
-    const what = (): string => {
+    if (this.arenaUsed > 0) this.device.queue.writeBuffer(this.arena, 0, this.arenaData.buffer, 0, this.arenaUsed);
+    this.device.queue.submit([encoder.finish()]);
+    this.faults.close(() => {
       const names = ops.slice(-8).map((f) => f());
-      return `submitting ${ops.length} ops (${ops.length > 8 ? '…, ' : ''}${names.join(', ')})`;
-    };
-    this.faults.scoped(what, () => {
-      if (this.arenaUsed > 0) this.device.queue.writeBuffer(arena, 0, this.arenaData.buffer, 0, this.arenaUsed);
-      this.device.queue.submit([encoder.finish()]);
+      return ops.length === 1 ? names[0]! : `a batch of ${ops.length} ops (${ops.length > 8 ? '…, ' : ''}${names.join(', ')})`;
     });
     this.encoder = null;
-    this.arena = null;
     this.arenaUsed = 0;
     this.batched = 0;
-    // queue order makes the arena safe to rewrite for the next batch
-    this.arenas.push(arena);
   }
 
   /** The `bytes` bytes of `src` from `byteOffset`, after all queued work. */
@@ -197,8 +217,7 @@ export class Runtime {
     const total = bytes + (checked.length > 0 ? 4 : 0);
     const staging = this.staging.acquire(total);
     this.commandEncoder();
-    this.pass?.end();
-    this.pass = null;
+    this.endPass();
     this.encoder!.copyBufferToBuffer(src, byteOffset, staging, 0, bytes);
     if (checked.length > 0) this.encoder!.copyBufferToBuffer(this.faultWord!, 0, staging, bytes, 4);
     this.flush();
@@ -243,10 +262,11 @@ export class Runtime {
     return this.storage.stats();
   }
 
+  /** The batch's encoder; a new batch opens the error scopes its flush closes. */
   private commandEncoder(): GPUCommandEncoder {
     if (!this.encoder) {
+      this.faults.open();
       this.encoder = this.device.createCommandEncoder();
-      this.arena = this.arenas.pop() ?? this.device.createBuffer({ size: ARENA_BYTES, usage: ARENA_USAGE });
     }
     return this.encoder;
   }
@@ -257,31 +277,20 @@ export class Runtime {
     return this.pass;
   }
 
-  private layout(inputs: number, checked: boolean): { group: GPUBindGroupLayout; pipeline: GPUPipelineLayout } {
-    const key = checked ? -1 - inputs : inputs;
-    let l = this.layouts.get(key);
-    if (!l) {
-      const stage = 0x4; /* GPUShaderStage.COMPUTE */
-      const entries: GPUBindGroupLayoutEntry[] = [
-        { binding: 0, visibility: stage, buffer: { type: 'read-only-storage' } },
-        { binding: 1, visibility: stage, buffer: { type: 'storage' } },
-      ];
-      for (let i = 0; i < inputs; i++) entries.push({ binding: i + 2, visibility: stage, buffer: { type: 'read-only-storage' } });
-      if (checked) entries.push({ binding: inputs + 2, visibility: stage, buffer: { type: 'storage' } });
-      const group = this.device.createBindGroupLayout({ entries });
-      l = { group, pipeline: this.device.createPipelineLayout({ bindGroupLayouts: [group] }) };
-      this.layouts.set(key, l);
-    }
-    return l;
+  private endPass(): void {
+    this.pass?.end();
+    this.pass = null;
+    this.current = null;
   }
 
-  private pipeline(key: string, source: () => string, inputs: number, checked: boolean): GPUComputePipeline {
+  private pipeline(key: string, source: () => string, inputs: number, checked: boolean): { pipeline: GPUComputePipeline; layout: Layout } {
     let p = this.pipelines.get(key);
     if (!p) {
-      const code = source();
+      const code = link(source());
       const module = this.device.createShaderModule({ code, label: key });
       this.faults.compiled(module, key, code);
-      p = this.device.createComputePipeline({ layout: this.layout(inputs, checked).pipeline, compute: { module, entryPoint: 'main' }, label: key });
+      const layout = this.groups.layout(inputs, checked);
+      p = { pipeline: this.device.createComputePipeline({ layout: layout.pipeline, compute: { module, entryPoint: 'main' }, label: key }), layout };
       this.pipelines.set(key, p);
     }
     return p;

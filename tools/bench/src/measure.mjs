@@ -30,14 +30,17 @@ export const QUICK = { warmup: 1, minReps: 3, maxReps: 100, budgetS: 0.25, capS:
 
 /**
  * Times `fn` (which may return a promise: it is awaited inside the timed region).
+ * `settle`, when given, runs after each call outside the timed region.
  * @param {() => unknown} fn
  * @param {Protocol} p
+ * @param {() => unknown} [settle]
  * @returns {Promise<Sample>}
  */
-export async function measure(fn, p) {
+export async function measure(fn, p, settle) {
   for (let i = 0; i < p.warmup; i++) {
     const t0 = performance.now();
     await call(fn);
+    if (settle) await call(settle);
     if ((performance.now() - t0) / 1000 > p.budgetS) break;
   }
   /** @type {number[]} */
@@ -48,6 +51,7 @@ export async function measure(fn, p) {
     const r = fn();
     if (isThenable(r)) await r;
     const dt = performance.now() - t0;
+    if (settle) await call(settle);
     times.push(dt);
     spent += dt / 1000;
     if (spent >= p.budgetS && times.length >= p.minReps) break;

@@ -71,12 +71,15 @@ export async function runTorchlet(workloads, p, log, device = 'cpu') {
       // tidy frees the result and any temporaries inside the timed region;
       // sync() waits for the backend (immediate on the CPU, which runs synchronously;
       // on WebGPU it submits the batch and waits for the queue).
+      // an `issueOnly` workload leaves the sync out of the timed region: its figure is
+      // the cost of issuing the ops (WebGPU: argument checks and encoding), not of running them
+      const sync = () => backend.sync();
       return measure(() => {
         torch.tidy(() => {
           run();
         });
-        return backend.sync();
-      }, p);
+        return w.issueOnly ? undefined : sync();
+      }, p, w.issueOnly ? sync : undefined);
     });
     for (const t of inputs) t.dispose();
   }

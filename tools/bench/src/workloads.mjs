@@ -40,6 +40,7 @@ import { TRAINING_WORKLOADS } from './training.mjs';
  *   makes inputs as `input` does); `run` is an expression that is timed.
  * @property {Setup} [tfjs]    omitted when tfjs has no equivalent
  * @property {JaxSetup} [jaxjs] omitted when jax-js has no equivalent
+ * @property {boolean} [issueOnly] torchlet: time issuing the ops, the device's sync after each call untimed
  */
 
 /**
@@ -315,6 +316,28 @@ export const WORKLOADS = [
     },
     // eagerly a transpose is a view in jax-js; only jit materialises it, so this form is always jitted
     jaxjs: (_jax, input) => ({ f: (/** @type {any} */ a) => a.transpose(), args: [input([1000, 1000], 0)], jitOnly: true }),
+  },
+  {
+    // the cost of issuing one small op: argument checks, dispatch and, on WebGPU, encoding
+    // (the device runs them after the clock stops): milliseconds per call = 10 × µs per op
+    name: 'add 4 + 4, 100 calls (cost per op)',
+    id: 'tiny-add-100',
+    issueOnly: true,
+    torchlet: (torch, input) => {
+      const a = input([4], 0);
+      const b = input([4], 1);
+      return () => {
+        for (let i = 0; i < 100; i++) torch.add(a, b);
+      };
+    },
+    pytorch: { setup: 'a = inp([4], 0); b = inp([4], 1)', run: '[torch.add(a, b) for _ in range(100)]' },
+    tfjs: (tf, input) => {
+      const a = input([4], 0);
+      const b = input([4], 1);
+      return () => {
+        for (let i = 0; i < 100; i++) tf.add(a, b);
+      };
+    },
   },
   ...TRAINING_WORKLOADS,
 ];

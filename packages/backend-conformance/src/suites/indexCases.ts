@@ -2,7 +2,6 @@
 // shape of a case and how its random in-range index tensor is made.
 
 import type { DType } from '@torchlet/tensor/backend';
-import type { SuiteContext } from '../context.js';
 import type { Harness, Pair } from '../harness.js';
 import type { LayoutKind } from '../layout.js';
 import { sizeOf } from '../reference/index.js';
@@ -23,26 +22,18 @@ export interface IndexCase {
   readonly srcShape?: readonly number[];
   /** Enough writes that the reference scatterReduce reduces the same-target matrix in several blocks (slow: run for one op and dtype). */
   readonly long?: boolean;
-}
-
-/**
- * The dtype of index tensors: int64, or int32 on a backend without int64 (WebGPU);
- * undefined when the backend has neither.
- *
- * @example indexDtypeOf({ name: 'webgpu', backend, dtypes: ['float32', 'int32'] }) // 'int32'
- */
-export function indexDtypeOf(ctx: SuiteContext): DType | undefined {
-  return ctx.dtypes.includes('int64') ? 'int64' : ctx.dtypes.includes('int32') ? 'int32' : undefined;
+  /** The index dtype: int64 (PyTorch's) unless given; backends take int32 indices too (`index_select`). */
+  readonly indexDtype?: 'int32';
 }
 
 /**
  * A random index tensor of shape `c.index` in `c.indexLayout`, every value in range along `c.dim`.
  *
- * @example const index = makeIndex(ctx, h, { name: '1-d', shape: [10], dim: 0, index: [15], data: 'contiguous', indexLayout: 'contiguous', other: 'contiguous' });
+ * @example const index = makeIndex(h, { name: '1-d', shape: [10], dim: 0, index: [15], data: 'contiguous', indexLayout: 'contiguous', other: 'contiguous' });
  */
-export function makeIndex(ctx: SuiteContext, h: Harness, c: IndexCase): Pair {
+export function makeIndex(h: Harness, c: IndexCase): Pair {
   const size = c.shape[c.dim] ?? 1;
-  const dtype = indexDtypeOf(ctx) ?? 'int64';
+  const dtype: DType = c.indexDtype ?? 'int64';
   const values = Array.from({ length: sizeOf(c.index) }, () => h.rng.int(0, size - 1)).map((v) => (dtype === 'int64' ? BigInt(v) : v));
   return h.fromValues(dtype, c.index, values, c.indexLayout);
 }

@@ -39,7 +39,7 @@ function describeScatterReduce(ctx: SuiteContext): void {
             for (const check of fastPathChecks(fast !== undefined)) {
               it(`${dtype} ${c.name}: ${check}`, () =>
                 withHarness(ctx.backend, `scatterReduce ${op} ${dtype} ${c.name}`, async (h) => {
-                  const index = makeIndex(ctx, h, c);
+                  const index = makeIndex(h, c);
                   const src = h.tensor(dtype, c.srcShape ?? c.index, c.other, domainOf(op));
                   const out = h.tensor(dtype, c.shape, c.data, domainOf(op));
                   const run = {

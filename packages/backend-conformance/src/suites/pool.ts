@@ -10,7 +10,6 @@ import { avgPool2dOracle, isFloatDtype, maxPool2dOracle } from '../reference/ind
 import { composite, exact } from '../tolerance.js';
 import type { Domain } from '../values.js';
 import { fastPathChecks, runFastPathCheck } from './fastPath.js';
-import { indexDtypeOf } from './indexCases.js';
 
 interface PoolCase {
   readonly name: string;
@@ -46,8 +45,7 @@ export function describePool(ctx: SuiteContext): void {
   const b: Backend = ctx.backend;
   const fastMax = b.supports.maxPool2d?.bind(b.supports);
   const fastAvg = b.supports.avgPool2d?.bind(b.supports);
-  // int64, or int32 on a backend without int64 (WebGPU)
-  const indexDtype = indexDtypeOf(ctx) ?? 'int64';
+  const indexDtype = 'int64';
   describe('2-D pooling (fast paths)', () => {
     for (const dtype of ctx.dtypes.filter(isFloatDtype)) {
       for (const c of CASES) {

@@ -40,9 +40,9 @@ const CASES: readonly ReduceCase[] = [
   { name: 'rank 0', shape: [], dims: [], x: 'offset', out: 'offset' },
 ];
 
-/** PyTorch's result dtype; indices are int32 on a backend without int64 (WebGPU). */
-function outDtypeOf(ctx: SuiteContext, op: ReduceOp, dtype: DType, intoSame: boolean): DType {
-  if (op === 'argmax' || op === 'argmin') return ctx.dtypes.includes('int64') ? 'int64' : 'int32';
+/** PyTorch's result dtype. */
+function outDtypeOf(op: ReduceOp, dtype: DType, intoSame: boolean): DType {
+  if (op === 'argmax' || op === 'argmin') return 'int64';
   if (op === 'all' || op === 'any') return 'bool';
   if ((op === 'sum' || op === 'prod') && !isFloatDtype(dtype) && !intoSame) return 'int64';
   return dtype;
@@ -86,7 +86,7 @@ export function describeReduce(ctx: SuiteContext): void {
       describe(op, () => {
         for (const dtype of ctx.dtypes) {
           for (const c of CASES) {
-            const outDtype = outDtypeOf(ctx, op, dtype, false);
+            const outDtype = outDtypeOf(op, dtype, false);
             if (!valid(op, dtype, c) || !ctx.dtypes.includes(outDtype)) continue;
             it(`${dtype} ${c.name}`, () => runCase(ctx, op, dtype, c, outDtype));
           }

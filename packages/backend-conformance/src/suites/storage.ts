@@ -41,6 +41,9 @@ function expectValues(got: StorageArray, dtype: DType, expected: readonly Scalar
 export function describeStorage(ctx: SuiteContext): void {
   const { backend } = ctx;
   describe('storage', () => {
+    it('stores float32, int64 and bool (values, indices and masks on every device)', () => {
+      for (const d of ['float32', 'int64', 'bool'] as const) expect(backend.dtypes.has(d), d).toBe(true);
+    });
     for (const dtype of ctx.dtypes) {
       it(`${dtype} write then read round-trips`, () =>
         withHarness(backend, `storage roundtrip ${dtype}`, async (h) => {

@@ -40,3 +40,16 @@ export class NotImplementedError extends TorchError {
     super(`not implemented: ${what}`);
   }
 }
+
+/**
+ * The error for a dtype a device does not store (`stored` in the contract's order).
+ * float64 is refused as PyTorch's MPS device refuses it: a TypeError saying to use float32.
+ *
+ * @example unstoredDtype('float64', 'webgpu', ['float32']).message // "Cannot convert a webgpu Tensor to float64 dtype …"
+ */
+export function unstoredDtype(dtype: string, device: string, stored: readonly string[]): TorchError {
+  if (dtype === 'float64' && stored.includes('float32')) {
+    return new TorchTypeError(`Cannot convert a ${device} Tensor to float64 dtype as device '${device}' doesn't support float64. Please use float32 instead.`);
+  }
+  return new RuntimeError(`dtype ${dtype} is not supported on device '${device}' (it stores ${stored.join(', ')})`);
+}

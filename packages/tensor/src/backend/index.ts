@@ -10,4 +10,4 @@ export { coalesce, contiguousStrides, contiguousView, elementOffsets, isContiguo
 export { reference } from './reference.js';
 
 export { philox4x32 } from './philox.js';
-export { IndexError, NotImplementedError, RuntimeError, TorchError, TorchTypeError, ValueError } from './errors.js';
+export { IndexError, NotImplementedError, RuntimeError, TorchError, TorchTypeError, ValueError, unstoredDtype } from './errors.js';

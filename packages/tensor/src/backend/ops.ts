@@ -31,8 +31,7 @@ export const COMPARISON_OPS: ReadonlySet<BinaryOp> = new Set([
 
 /**
  * Reductions. `max`/`min` propagate NaN as PyTorch does; `argmax`/`argmin` return the
- * first index of the extreme value (NaN counts as the extreme), as int64 (int32 on a backend
- * without int64, such as WebGPU).
+ * first index of the extreme value (NaN counts as the extreme), as int64.
  */
 export const REDUCE_OPS = ['sum', 'prod', 'max', 'min', 'argmax', 'argmin', 'all', 'any'] as const;
 export type ReduceOp = (typeof REDUCE_OPS)[number];

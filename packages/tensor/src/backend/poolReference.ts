@@ -102,8 +102,7 @@ function indexTable(input: readonly number[], p: PoolParams, outSize: readonly n
 }
 
 /**
- * Max pooling with indices (flat per input plane, as PyTorch's; int64, or int32 on a
- * backend without int64: the indices view's dtype is used throughout).
+ * Max pooling with indices (flat per input plane, as PyTorch's, int64).
  *
  * @example maxPool(backend, x, out, indices, { kernelSize: [2, 2], stride: [2, 2], padding: [0, 0], dilation: [1, 1] })
  */
@@ -153,13 +152,12 @@ export function avgPool<B extends BackendBuffer>(backend: Backend<B>, x: View<B>
   const rows = windowRows(backend, x, window, outSize, 0);
   const sum = scratch(backend, out.dtype, [...out.shape, 1]);
   const isFloat = out.dtype.startsWith('float') || out.dtype === 'bfloat16';
-  const wideInt: DType = backend.dtypes.has('int64') ? 'int64' : 'int32';
-  const divisors = upload(backend, isFloat ? 'float32' : wideInt, outSize, divisorTable(x.shape.slice(2), p, outSize));
+  const divisors = upload(backend, isFloat ? 'float32' : 'int64', outSize, divisorTable(x.shape.slice(2), p, outSize));
   try {
     backend.reduce('sum', rows, [rows.shape.length - 1], sum);
     const d: View<B> = { ...divisors, shape: out.shape, strides: [0, 0, ...divisors.strides] };
     const s: View<B> = { ...sum, shape: out.shape, strides: sum.strides.slice(0, -1) };
-    backend.binary(isFloat ? 'div' : 'truncDiv', s, d, out, isFloat ? out.dtype : wideInt);
+    backend.binary(isFloat ? 'div' : 'truncDiv', s, d, out, isFloat ? out.dtype : 'int64');
   } finally {
     for (const v of [rows, sum, divisors]) backend.free(v.buf);
   }

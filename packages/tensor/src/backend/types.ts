@@ -36,7 +36,7 @@ export interface Backend<B extends BackendBuffer = BackendBuffer> {
   readonly device: string;
   /** Optional fast paths; `tensor` falls back to the reference decomposition of each one missing. */
   readonly supports: FastPaths<B>;
-  /** Dtypes this backend can store; others are refused with an error naming dtype and device. */
+  /** Dtypes this backend can store (float32, int64 and bool at least); others are refused with an error naming dtype and device. */
   readonly dtypes: ReadonlySet<DType>;
 
   alloc(dtype: DType, size: number): B;
@@ -75,7 +75,7 @@ export interface Backend<B extends BackendBuffer = BackendBuffer> {
    * [...batch, M, N]; batch dims are already broadcast (0-strides allowed).
    */
   matmul(a: View<B>, b: View<B>, out: View<B>): void;
-  /** `out[...i, j, k...] = x[...i, index[...i, j, k...], k...]` along `dim` (PyTorch's gather); `index` is int64, or int32 on a backend without int64. */
+  /** `out[...i, j, k...] = x[...i, index[...i, j, k...], k...]` along `dim` (PyTorch's gather); `index` is int64 or int32. */
   gather(x: View<B>, dim: number, index: View<B>, out: View<B>): void;
   /** `out[...i, index[...i, j, k...], k...] += src[...i, j, k...]` along `dim` (PyTorch's scatter_add_). */
   scatterAdd(out: View<B>, dim: number, index: View<B>, src: View<B>): void;

@@ -8,7 +8,6 @@ import { fromValues } from '../creation.js';
 import { cast } from '../copy.js';
 import { contiguousStrides, numel } from '../backend/layout.js';
 import { RuntimeError } from '../errors.js';
-import { indexDtype } from '../device.js';
 import { defineOp, traced } from '../trace.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
@@ -54,7 +53,7 @@ export function windowTable(input: readonly number[], output: readonly number[])
   return { width, table, counts };
 }
 
-function upload(values: readonly number[], dtype: 'int64' | 'int32' | 'float32', device: string): Tensor {
+function upload(values: readonly number[], dtype: 'int64' | 'float32', device: string): Tensor {
   return fromValues(values, [values.length], dtype, device);
 }
 
@@ -64,8 +63,7 @@ function adaptive(x: Tensor, output: readonly number[], max: boolean): [Tensor, 
   const spatial = x.shape.slice(2);
   const outShape = [n, c, ...output];
   const out = emptyTensor(outShape, x.dtype, x.device);
-  // index results and tables in the device's index dtype (int32 on WebGPU)
-  const indices = max ? emptyTensor(outShape, indexDtype(x.device), x.device) : undefined;
+  const indices = max ? emptyTensor(outShape, 'int64', x.device) : undefined;
   if (out.numel() === 0) return [out, indices];
   const backend = x.storage.backend;
   const p = numel(spatial);
@@ -76,7 +74,7 @@ function adaptive(x: Tensor, output: readonly number[], max: boolean): [Tensor, 
   const pv = planes.backendView;
   backend.fill(pv, max ? -Infinity : 0);
   backend.copy(x.backendView, { ...pv, shape: x.shape, strides: [pv.strides[0]!, pv.strides[1]!, ...contiguousStrides(spatial)] });
-  const index = upload(table, indexDtype(x.device), x.device);
+  const index = upload(table, 'int64', x.device);
   const rows = emptyTensor([n, c, windows, width], x.dtype, x.device);
   const rv = rows.backendView;
   const idxView: View = { ...index.backendView, shape: [n, c, windows * width], strides: [0, 0, 1] };
@@ -85,7 +83,7 @@ function adaptive(x: Tensor, output: readonly number[], max: boolean): [Tensor, 
   const keep = (v: View): View => ({ ...v, shape: [n, c, windows, 1], strides: [v.strides[0]!, v.strides[1]!, 1, 1] });
   if (max) {
     backend.reduce('max', rv, [3], keep(ov));
-    const arg = emptyTensor([n, c, windows, 1], indexDtype(x.device), x.device);
+    const arg = emptyTensor([n, c, windows, 1], 'int64', x.device);
     backend.reduce('argmax', rv, [3], arg.backendView);
     const tv: View = { ...index.backendView, shape: [n, c, windows, width], strides: [0, 0, width, 1] };
     backend.gather(tv, 3, arg.backendView, keep(indices!.backendView));

@@ -7,7 +7,6 @@ import { numel } from '../backend/layout.js';
 import { fromValues } from '../creation.js';
 import { contiguous } from '../copy.js';
 import { RuntimeError } from '../errors.js';
-import { indexDtype } from '../device.js';
 import { checkSameDevice } from '../operands.js';
 import { defineOp, traced } from '../trace.js';
 import type { Tensor } from '../tensor.js';
@@ -46,7 +45,7 @@ export function adaptiveAvgPool2dBackward(gradOutput: Tensor, input: Tensor): Te
         const cv = fromValues(counts, [windows], 'float32', x.device).backendView;
         const gv = g.backendView;
         backend.binary('div', { ...gv, shape: [n, c, windows], strides: [windows * c, windows, 1] }, { ...cv, shape: [n, c, windows], strides: [0, 0, 1] }, scaled.backendView, g.dtype);
-        const index = fromValues(table, [windows * width], indexDtype(x.device), x.device).backendView;
+        const index = fromValues(table, [windows * width], 'int64', x.device).backendView;
         const sv = scaled.backendView;
         const src: View = { ...sv, shape: [n, c, windows, width], strides: [sv.strides[0]!, sv.strides[1]!, 1, 0] };
         const idx: View = { ...index, shape: [n, c, windows, width], strides: [0, 0, width, 1] };

@@ -4,7 +4,6 @@
 
 import { avgPool, maxPool } from '../backend/poolReference.js';
 import { IndexError, RuntimeError } from '../errors.js';
-import { indexDtype } from '../device.js';
 import { defineOp, traced } from '../trace.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../tensor.js';
@@ -71,8 +70,7 @@ function maxPool2dImpl(input: Tensor, kernel: [number, number], stride: [number,
   checkKernelDtype('max_pool2d', x, []);
   const shape = [x.shape[0]!, x.shape[1]!, ...outSize];
   const out = emptyTensor(shape, x.dtype, x.device);
-  // int64, or int32 on a device without int64 (WebGPU), as every index result
-  const indices = emptyTensor(shape, indexDtype(x.device), x.device);
+  const indices = emptyTensor(shape, 'int64', x.device);
   if (out.numel() > 0) {
     const backend = x.storage.backend;
     const p = { kernelSize: kernel, stride, padding, dilation };

@@ -5,7 +5,6 @@
 
 import { col2im } from '../backend/windows.js';
 import type { View } from '../backend/types.js';
-import { indexDtype } from '../device.js';
 import { RuntimeError } from '../errors.js';
 import { checkSameDevice } from '../operands.js';
 import { defineOp, traced } from '../trace.js';
@@ -39,9 +38,7 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 export function maxPool2dBackward(gradOutput: Tensor, input: Tensor, indices: Tensor): Tensor {
   return traced(MAX_BACKWARD, [gradOutput, input, indices], {}, () => {
     checkSameDevice([gradOutput, input, indices]);
-    // int64, or int32 on a device without int64 (WebGPU): what maxPool2d returns there
-    const want = indexDtype(input.device);
-    if (indices.dtype !== want) throw new RuntimeError(`expected indices of dtype ${want}, but got ${indices.dtype}`);
+    if (indices.dtype !== 'int64') throw new RuntimeError(`expected indices of dtype int64, but got ${indices.dtype}`);
     if (!sameShape(gradOutput.shape, indices.shape) || gradOutput.ndim !== input.ndim || (input.ndim !== 3 && input.ndim !== 4)) {
       throw new RuntimeError(
         `max_pool2d backward: expected grad_output and indices of one shape matching a 3-D or 4-D input, but got grad_output ${fmtList(gradOutput.shape)}, indices ${fmtList(indices.shape)} and input ${fmtList(input.shape)}`,

@@ -1,11 +1,11 @@
 // backend.binary: each op is a WGSL expression in the compute dtype; operands
-// are converted to it first and the result cast to the out dtype.
+// are converted to it first and the result cast to the out dtype. int8/uint8
+// compute in i32 and wrap; int64 calls int64Wgsl.ts's functions.
 
 import { COMPARISON_OPS, NotImplementedError, type BinaryOp, type DType, type Operand, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
 import { dtypeOf, runElementwise, type EwInput } from './elementwise.js';
-import { FLOAT_MATH, INT_MATH } from './mathWgsl.js';
-import { convert, scalarBits } from './wgslTypes.js';
+import { convert, isNarrow, scalarWords, wrap } from './wgslTypes.js';
 
 type Expr = (a: string, b: string) => string;
 
@@ -67,6 +67,36 @@ const INT: Partial<Record<BinaryOp, Expr>> = {
   rightShift: (a, b) => `rshift_i(${a}, ${b})`,
 };
 
+const i64 = (f: string): Expr => (a, b) => `i64_${f}(${a}, ${b})`;
+const INT64: Partial<Record<BinaryOp, Expr>> = {
+  add: i64('add'),
+  sub: i64('sub'),
+  mul: i64('mul'),
+  floorDiv: i64('floordiv'),
+  truncDiv: i64('truncdiv'),
+  pow: i64('pow'),
+  remainder: i64('remainder'),
+  fmod: i64('fmod'),
+  maximum: i64('max'),
+  minimum: i64('min'),
+  fmax: i64('max'),
+  fmin: i64('min'),
+  eq: (a, b) => `u32(i64_eq(${a}, ${b}))`,
+  ne: (a, b) => `u32(!i64_eq(${a}, ${b}))`,
+  lt: (a, b) => `u32(i64_lt(${a}, ${b}))`,
+  le: (a, b) => `u32(!i64_lt(${b}, ${a}))`,
+  gt: (a, b) => `u32(i64_lt(${b}, ${a}))`,
+  ge: (a, b) => `u32(!i64_lt(${a}, ${b}))`,
+  logicalAnd: (a, b) => `u32(!i64_is_zero(${a}) && !i64_is_zero(${b}))`,
+  logicalOr: (a, b) => `u32(!i64_is_zero(${a}) || !i64_is_zero(${b}))`,
+  logicalXor: (a, b) => `u32(i64_is_zero(${a}) != i64_is_zero(${b}))`,
+  bitwiseAnd: (a, b) => `(${a} & ${b})`,
+  bitwiseOr: (a, b) => `(${a} | ${b})`,
+  bitwiseXor: (a, b) => `(${a} ^ ${b})`,
+  leftShift: i64('lshift'),
+  rightShift: i64('rshift'),
+};
+
 // bools are 0u/1u: add is or, mul is and (PyTorch)
 const BOOL: Partial<Record<BinaryOp, Expr>> = {
   add: (a, b) => `(${a} | ${b})`,
@@ -89,15 +119,15 @@ const BOOL: Partial<Record<BinaryOp, Expr>> = {
   logicalXor: (a, b) => `(${a} ^ ${b})`,
 };
 
-const TABLES: Partial<Record<DType, Partial<Record<BinaryOp, Expr>>>> = { float32: FLOAT, int32: INT, bool: BOOL };
+const TABLES: Partial<Record<DType, Partial<Record<BinaryOp, Expr>>>> = { float32: FLOAT, int32: INT, int8: INT, uint8: INT, int64: INT64, bool: BOOL };
 
 /**
  * An operand as an elementwise input: scalars are converted to the compute dtype on the host.
  *
- * @example operandInput(2.5, 'int32') // { scalarBits: 2, dtype: 'int32' }
+ * @example operandInput(2.5, 'int32') // { scalarWords: [2], dtype: 'int32' }
  */
 export function operandInput(x: Operand<GpuBuffer>, computeDtype: DType): EwInput {
-  return typeof x === 'number' ? { scalarBits: scalarBits(x, computeDtype), dtype: computeDtype } : { view: x };
+  return typeof x === 'number' ? { scalarWords: scalarWords(x, computeDtype), dtype: computeDtype } : { view: x };
 }
 
 /**
@@ -108,7 +138,8 @@ export function operandInput(x: Operand<GpuBuffer>, computeDtype: DType): EwInpu
 export function binary(rt: Runtime, op: BinaryOp, a: Operand<GpuBuffer>, b: Operand<GpuBuffer>, out: View<GpuBuffer>, computeDtype: DType): void {
   const expr = TABLES[computeDtype]?.[op];
   if (!expr) throw new NotImplementedError(`binary ${op} computed in ${computeDtype} (webgpu)`);
-  const resultDtype: DType = COMPARISON_OPS.has(op) ? 'bool' : computeDtype;
+  const compare = COMPARISON_OPS.has(op);
+  const resultDtype: DType = compare ? 'bool' : computeDtype;
   const inputs = [operandInput(a, computeDtype), operandInput(b, computeDtype)];
   runElementwise(rt, {
     name: `binary:${op}:${computeDtype}`,
@@ -117,8 +148,8 @@ export function binary(rt: Runtime, op: BinaryOp, a: Operand<GpuBuffer>, b: Oper
     body: ([x, y]) => {
       const ca = convert(x!, dtypeOf(inputs[0]!), computeDtype);
       const cb = convert(y!, dtypeOf(inputs[1]!), computeDtype);
-      return convert(expr(ca, cb), resultDtype, out.dtype);
+      const r = expr(ca, cb);
+      return convert(isNarrow(computeDtype) && !compare ? wrap(r, computeDtype) : r, resultDtype, out.dtype);
     },
-    helpers: computeDtype === 'float32' ? FLOAT_MATH : computeDtype === 'int32' ? INT_MATH : '',
   });
 }

@@ -5,7 +5,7 @@ import type { Operand, View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
 import { dtypeOf, runElementwise } from './elementwise.js';
 import { operandInput } from './binary.js';
-import { convert, scalarBits } from './wgslTypes.js';
+import { convert, scalarWords } from './wgslTypes.js';
 
 /**
  * `dst[i] = cast(src[i])`.
@@ -29,7 +29,7 @@ export function copy(rt: Runtime, src: View<GpuBuffer>, dst: View<GpuBuffer>): v
 export function fill(rt: Runtime, out: View<GpuBuffer>, value: number | bigint): void {
   runElementwise(rt, {
     name: `fill:${out.dtype}`,
-    inputs: [{ scalarBits: scalarBits(value, out.dtype), dtype: out.dtype }],
+    inputs: [{ scalarWords: scalarWords(value, out.dtype), dtype: out.dtype }],
     out,
     body: ([x]) => x!,
   });

@@ -6,11 +6,11 @@
 
 import { coalesce, numel, type DType, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
-import { Meta, WG, bindings, elementHeader, offsetsCode } from './strided.js';
-import { COMMON_WGSL, elemOf } from './wgslTypes.js';
+import { Meta, WG, bindings, elementHeader, offsetsCode, padRank } from './strided.js';
+import { elemOf, scalarLoad } from './wgslTypes.js';
 
-/** An operand: a view read per element, or a scalar (its u32 bits in the parameter block). */
-export type EwInput = { readonly view: View<GpuBuffer> } | { readonly scalarBits: number; readonly dtype: DType };
+/** An operand: a view read per element, or a scalar (its u32 words in the parameter block, two for int64). */
+export type EwInput = { readonly view: View<GpuBuffer> } | { readonly scalarWords: readonly number[]; readonly dtype: DType };
 
 /** An elementwise op. */
 export interface EwSpec {
@@ -20,14 +20,12 @@ export interface EwSpec {
   readonly out: View<GpuBuffer>;
   /** A WGSL expression of `out`'s element type, given the WGSL names of the loaded inputs. */
   readonly body: (values: readonly string[]) => string;
-  /** WGSL functions `body` calls. */
-  readonly helpers?: string;
 }
 
 /**
  * The dtype of an operand.
  *
- * @example dtypeOf({ scalarBits: 0, dtype: 'bool' }) // 'bool'
+ * @example dtypeOf({ scalarWords: [0], dtype: 'bool' }) // 'bool'
  */
 export function dtypeOf(x: EwInput): DType {
   return 'view' in x ? x.view.dtype : x.dtype;
@@ -43,7 +41,8 @@ export function runElementwise(rt: Runtime, spec: EwSpec): void {
   const n = numel(out.shape);
   if (n === 0) return;
   const views = spec.inputs.flatMap((x) => ('view' in x ? [x.view] : []));
-  const { shape, strides } = coalesce(out.shape, [out.strides, ...views.map((v) => v.strides)]);
+  const c = coalesce(out.shape, [out.strides, ...views.map((v) => v.strides)]);
+  const { shape, strides } = padRank(c.shape, c.strides);
   const rank = shape.length;
   // each distinct buffer is bound once; a view of the output buffer reads through `out`
   const bound: GPUBuffer[] = [];
@@ -65,7 +64,7 @@ export function runElementwise(rt: Runtime, spec: EwSpec): void {
   const outBase = meta.push(out.offset, ...strides[0]!);
   const viewBases = views.map((v, k) => meta.push(v.offset, ...strides[k + 1]!));
   const scalarAt: number[] = [];
-  for (const x of spec.inputs) if (!('view' in x)) scalarAt.push(meta.push(x.scalarBits));
+  for (const x of spec.inputs) if (!('view' in x)) scalarAt.push(meta.push(...x.scalarWords));
 
   const sig = spec.inputs.map((x) => ('view' in x ? `v${elemOf(x.view.dtype)}` : `s${elemOf(x.dtype)}`)).join(',');
   const key = `ew:${spec.name}|${elemOf(out.dtype)}|r${rank}|${sig}|${slots.join(',')}|${boundElems.join(',')}`;
@@ -83,16 +82,12 @@ export function runElementwise(rt: Runtime, spec: EwSpec): void {
         loads.push(`  let ${name} = ${slot < 0 ? 'out' : `in${slot}`}[p${v}];`);
         v++;
       } else {
-        const e = elemOf(x.dtype);
-        const word = `prm[${scalarAt[s++]!}]`;
-        loads.push(`  let ${name} = ${e === 'u32' ? word : `bitcast<${e}>(${word})`};`);
+        loads.push(`  let ${name} = ${scalarLoad(scalarAt[s++]!, x.dtype)};`);
       }
     });
     const offsets = offsetsCode('i', rank, shapeAt, [{ name: 'po', base: outBase }, ...viewBases.map((b, k) => ({ name: `p${k}`, base: b }))]);
     return [
-      COMMON_WGSL,
-      spec.helpers ?? '',
-      bindings(elemOf(out.dtype), boundElems),
+        bindings(elemOf(out.dtype), boundElems),
       elementHeader(0),
       offsets,
       ...loads,

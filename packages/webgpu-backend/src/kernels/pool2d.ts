@@ -5,7 +5,7 @@
 import type { AvgPool2dParams, Pool2dParams, View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
 import { Meta, WG, bindings, elementHeader } from './strided.js';
-import { COMMON_WGSL } from './wgslTypes.js';
+import { convert, elemOf } from './wgslTypes.js';
 
 // prm: 0 count | 1-4 out shape | 5-6 kernel | 7-8 stride | 9-10 padding | 11-12 dilation
 // | 13-14 H W | 15 out view (offset, 4 strides) | 20 x view | 25 count_include_pad | 26 has divisor | 27 divisor (i32)
@@ -25,12 +25,11 @@ const HEADER = /* wgsl */ `
   let xb = prm[20] + i0 * prm[21] + i1 * prm[22];
   let ob = prm[15] + i0 * prm[16] + i1 * prm[17] + i2 * prm[18] + i3 * prm[19];`;
 
-function dispatch(rt: Runtime, key: string, outElem: string, body: string, out: View<GpuBuffer>, x: View<GpuBuffer>, m: Meta): void {
+function dispatch(rt: Runtime, key: string, body: string, out: View<GpuBuffer>, x: View<GpuBuffer>, m: Meta): void {
   const count = m.words[0]!;
   if (count === 0) return;
   const source = (): string => /* wgsl */ `
-${COMMON_WGSL}
-${bindings(outElem, ['f32'])}
+${bindings(elemOf(out.dtype), ['f32'])}
 ${elementHeader(0)}
 ${HEADER}
 ${body}
@@ -57,14 +56,14 @@ const MAX_LOOP = /* wgsl */ `
   }`;
 
 /**
- * Max pooling of float32 `x` into `out` and int32 `indices`.
+ * Max pooling of float32 `x` into `out` and `indices` (int64, or int32).
  *
  * @example maxPool2d(rt, x, out, indices, { kernelSize: [2, 2], stride: [2, 2], padding: [0, 0], dilation: [1, 1] });
  */
 export function maxPool2d(rt: Runtime, x: View<GpuBuffer>, out: View<GpuBuffer>, indices: View<GpuBuffer>, p: Pool2dParams): void {
   const m = (v: View<GpuBuffer>): Meta => meta(x, v, p.kernelSize, p.stride, p.padding, p.dilation, []);
-  dispatch(rt, 'maxPool2d:values', 'f32', `${MAX_LOOP}\n  out[ob] = best;`, out, x, m(out));
-  dispatch(rt, 'maxPool2d:indices', 'i32', `${MAX_LOOP}\n  out[ob] = at;`, indices, x, m(indices));
+  dispatch(rt, 'maxPool2d:values', `${MAX_LOOP}\n  out[ob] = best;`, out, x, m(out));
+  dispatch(rt, `maxPool2d:indices:${indices.dtype}`, `${MAX_LOOP}\n  out[ob] = ${convert('at', 'int32', indices.dtype)};`, indices, x, m(indices));
 }
 
 /**
@@ -89,5 +88,5 @@ export function avgPool2d(rt: Runtime, x: View<GpuBuffer>, out: View<GpuBuffer>,
   if (prm[25] != 0u) { divisor = (ye - ys) * (xe - xs); }
   if (prm[26] != 0u) { divisor = bitcast<i32>(prm[27]); }
   out[ob] = sum / f32(divisor);`;
-  dispatch(rt, 'avgPool2d', 'f32', body, out, x, meta(x, out, p.kernelSize, p.stride, p.padding, [1, 1], extra));
+  dispatch(rt, 'avgPool2d', body, out, x, meta(x, out, p.kernelSize, p.stride, p.padding, [1, 1], extra));
 }

@@ -3,7 +3,7 @@
 
 import { coalesce, numel, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
-import { Meta, WG, bindings, elementHeader, offsetsCode } from './strided.js';
+import { Meta, WG, bindings, elementHeader, offsetsCode, padRank } from './strided.js';
 
 const PHILOX_WGSL = /* wgsl */ `
 fn mulhi(a: u32, b: u32) -> u32 {
@@ -33,7 +33,8 @@ fn philox(ctr: vec4<u32>, key: vec2<u32>) -> vec4<u32> {
 export function randomBits(rt: Runtime, out: View<GpuBuffer>, key: readonly [number, number], counter: number): void {
   const n = numel(out.shape);
   if (n === 0) return;
-  const { shape, strides } = coalesce(out.shape, [out.strides]);
+  const c = coalesce(out.shape, [out.strides]);
+  const { shape, strides } = padRank(c.shape, c.strides);
   const rank = shape.length;
   const meta = new Meta();
   meta.push(n, key[0], key[1], counter % 2 ** 32, Math.floor(counter / 2 ** 32));

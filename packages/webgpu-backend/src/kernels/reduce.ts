@@ -5,14 +5,15 @@
 
 import { coalesce, numel, type DType, type ReduceOp, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
-import { FLOAT_MATH } from './mathWgsl.js';
-import { Meta, bindings, offsetsCode } from './strided.js';
-import { COMMON_WGSL, convert, elemOf } from './wgslTypes.js';
+import { arithOf } from './arith.js';
+import { Meta, bindings, offsetsCode, padRank } from './strided.js';
+import { SUBGROUP_BUILTINS, combineCode, subgroupOp } from './workgroupCombine.js';
+import { convert, elemOf, isNarrow } from './wgslTypes.js';
 
 const RWG = 64;
 
 interface Plan {
-  /** dtype of the accumulator. */
+  /** dtype of the accumulator (int8/uint8 accumulate in i32 and wrap when stored). */
   acc: DType;
   identity: string;
   combine: (a: string, b: string) => string;
@@ -20,42 +21,35 @@ interface Plan {
   load: (v: string) => string;
 }
 
-function extremes(elem: string): [string, string] {
-  if (elem === 'f32') return ['-inf_f()', 'inf_f()'];
-  if (elem === 'i32') return ['-2147483647i - 1i', '2147483647i'];
-  return ['0u', '1u'];
-}
-
 function plan(op: ReduceOp, x: DType, out: DType): Plan {
-  const ex = elemOf(x);
   switch (op) {
     case 'sum':
     case 'prod': {
-      const eo = elemOf(out);
+      const a = arithOf(out);
       const sum = op === 'sum';
-      if (eo === 'u32') return { acc: out, identity: sum ? '0u' : '1u', combine: (a, b) => `(${a} ${sum ? '|' : '&'} ${b})`, load: (v) => convert(v, x, out) };
-      const zero = eo === 'f32' ? (sum ? '0.0f' : '1.0f') : sum ? '0i' : '1i';
-      return { acc: out, identity: zero, combine: (a, b) => `(${a} ${sum ? '+' : '*'} ${b})`, load: (v) => convert(v, x, out) };
+      return { acc: out, identity: sum ? a.zero : a.one, combine: sum ? a.add : a.mul, load: (v) => convert(v, x, out) };
     }
     case 'max':
     case 'min': {
-      const [lo, hi] = extremes(ex);
+      const a = arithOf(x);
       const max = op === 'max';
-      const fn = ex === 'f32' ? (max ? 'max_f' : 'min_f') : max ? 'max' : 'min';
-      return { acc: x, identity: max ? lo : hi, combine: (a, b) => `${fn}(${a}, ${b})`, load: (v) => v };
+      return { acc: x, identity: max ? a.lowest : a.highest, combine: max ? a.max : a.min, load: (v) => v };
     }
     case 'all':
-      return { acc: 'bool', identity: '1u', combine: (a, b) => `(${a} & ${b})`, load: (v) => convert(v, x, 'bool') };
-    case 'any':
-      return { acc: 'bool', identity: '0u', combine: (a, b) => `(${a} | ${b})`, load: (v) => convert(v, x, 'bool') };
+    case 'any': {
+      const a = arithOf('bool');
+      const all = op === 'all';
+      return { acc: 'bool', identity: all ? a.one : a.zero, combine: all ? a.mul : a.add, load: (v) => convert(v, x, 'bool') };
+    }
     default:
       throw new Error(`reduce plan: ${op} is an arg reduction`);
   }
 }
 
 /** WGSL deciding whether pair (va, ia) beats (vb, ib) for argmax (`greater`) or argmin. */
-function argBetter(elem: string, greater: boolean): string {
-  const cmp = greater ? '>' : '<';
+function argBetter(dtype: DType, greater: boolean): string {
+  const elem = elemOf(dtype);
+  const a = arithOf(dtype);
   const nan = elem === 'f32';
   return /* wgsl */ `
 fn better(va: ${elem}, ia: u32, vb: ${elem}, ib: u32) -> bool {
@@ -63,8 +57,8 @@ fn better(va: ${elem}, ia: u32, vb: ${elem}, ib: u32) -> bool {
   if (ia == 0xffffffffu) { return false; }
   ${nan ? `let na = is_nan(va); let nb = is_nan(vb);
   if (na || nb) { return na && (!nb || ia < ib); }` : ''}
-  if (va ${cmp} vb) { return true; }
-  return va == vb && ia < ib;
+  if (${greater ? a.lt('vb', 'va') : a.lt('va', 'vb')}) { return true; }
+  return ${a.eq('va', 'vb')} && ia < ib;
 }`;
 }
 
@@ -86,7 +80,7 @@ function modeOf(op: ReduceOp, nOut: number, nRed: number): Mode {
 /**
  * Reduces `x` over `dims` into `out` (x's rank, reduced dims of size 1).
  *
- * @example reduce(rt, 'argmax', x, [1], out); // out: int32
+ * @example reduce(rt, 'argmax', x, [1], out); // out: int64
  */
 export function reduce(rt: Runtime, op: ReduceOp, x: View<GpuBuffer>, dims: readonly number[], out: View<GpuBuffer>): void {
   const nOut = numel(out.shape);
@@ -94,8 +88,10 @@ export function reduce(rt: Runtime, op: ReduceOp, x: View<GpuBuffer>, dims: read
   const isRed = (d: number): boolean => dims.includes(d);
   const keptDims = x.shape.map((_, d) => d).filter((d) => !isRed(d));
   const redDims = x.shape.map((_, d) => d).filter(isRed);
-  const kept = coalesce(keptDims.map((d) => x.shape[d]!), [keptDims.map((d) => x.strides[d]!), keptDims.map((d) => out.strides[d]!)]);
-  const red = coalesce(redDims.map((d) => x.shape[d]!), [redDims.map((d) => x.strides[d]!)]);
+  const k = coalesce(keptDims.map((d) => x.shape[d]!), [keptDims.map((d) => x.strides[d]!), keptDims.map((d) => out.strides[d]!)]);
+  const r = coalesce(redDims.map((d) => x.shape[d]!), [redDims.map((d) => x.strides[d]!)]);
+  const kept = padRank(k.shape, k.strides);
+  const red = padRank(r.shape, r.strides);
   const nRed = numel(redDims.map((d) => x.shape[d]!));
   const mode = modeOf(op, nOut, nRed);
   if (mode.kind === 'split') {
@@ -151,11 +147,14 @@ function encode(
   const arg = op === 'argmax' || op === 'argmin';
   const ex = elemOf(x.dtype);
   const target = partials ?? out;
-  const key = `reduce:${op}:${x.dtype}:${target.dtype}|${mode.kind}|k${rk}|r${rr}`;
   const thread = mode.kind === 'thread';
   const step = thread ? 1 : RWG;
+  const p0 = arg ? undefined : plan(op, x.dtype, out.dtype);
+  const sg = !thread && p0 !== undefined && rt.subgroups ? subgroupOp(op, p0.acc) : {};
+  const useSubgroups = sg.subgroup !== undefined;
+  const key = `reduce:${op}:${x.dtype}:${target.dtype}|${mode.kind}|k${rk}|r${rr}${useSubgroups ? '|sg' : ''}`;
   const source = (): string => {
-    const head = [COMMON_WGSL, FLOAT_MATH, bindings(elemOf(target.dtype), [ex])];
+    const head = [useSubgroups ? 'enable subgroups;\ndiagnostic(off, subgroup_uniformity);' : '', bindings(elemOf(target.dtype), [ex])];
     const offsets = offsetsCode('o', rk, keptAt, [{ name: 'px', base: xBase }, { name: 'po', base: oBase }]);
     const redOffset = offsetsCode('j', rr, redAt, [{ name: 'q', base: rBase }]);
     // which output this thread or workgroup works on, and its range of reduced elements
@@ -170,7 +169,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
 ${offsets}`
       : `
 @compute @workgroup_size(${RWG})
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32${useSubgroups ? SUBGROUP_BUILTINS : ''}) {
   let g = wid.y * nwg.x + wid.x;
   let o = g / prm[2];
   let part = g % prm[2];
@@ -178,8 +177,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let first = part * prm[3] + lid;
   let end = min(prm[1], (part + 1u) * prm[3]);
 ${offsets}`;
+    // a narrow accumulator holds an unwrapped i32: it is cast as an int32 (wrapping) when stored
+    const accDtype = arg ? 'int32' : plan(op, x.dtype, out.dtype).acc;
     const store = (value: string): string =>
-      partials ? `out[o * prm[2] + part] = ${value};` : `out[po] = ${convert(value, arg ? 'int32' : plan(op, x.dtype, out.dtype).acc, out.dtype)};`;
+      partials ? `out[o * prm[2] + part] = ${value};` : `out[po] = ${convert(value, isNarrow(accDtype) ? 'int32' : accDtype, out.dtype)};`;
     const tree = (combine: string): string =>
       thread
         ? ''
@@ -191,7 +192,7 @@ ${offsets}`;
   }`;
     if (arg) {
       const shared = thread ? [] : [`var<workgroup> sv: array<${ex}, ${RWG}>;`, `var<workgroup> si: array<u32, ${RWG}>;`];
-      return [...head, argBetter(ex, op === 'argmax'), ...shared, entry, `
+      return [...head, argBetter(x.dtype, op === 'argmax'), ...shared, entry, `
   var bv: ${ex} = in0[0];
   var bi: u32 = 0xffffffffu;
   for (var j: u32 = first; j < end; j += ${step}u) {
@@ -201,7 +202,7 @@ ${redOffset}
   }`, thread ? '' : '  sv[lid] = bv; si[lid] = bi;', tree('if (better(sv[lid + s], si[lid + s], sv[lid], si[lid])) { sv[lid] = sv[lid + s]; si[lid] = si[lid + s]; }'),
       thread ? `  ${store('i32(bi)')}` : `  if (lid == 0u) { ${store('i32(si[0])')} }`, '}'].join('\n');
     }
-    const p = plan(op, x.dtype, out.dtype);
+    const p = p0!;
     const ea = elemOf(p.acc);
     const shared = thread ? [] : [`var<workgroup> sv: array<${ea}, ${RWG}>;`];
     return [...head, ...shared, entry, `
@@ -209,7 +210,7 @@ ${redOffset}
   for (var j: u32 = first; j < end; j += ${step}u) {
 ${redOffset}
     acc = ${p.combine('acc', p.load('in0[px + q]'))};
-  }`, thread ? '' : '  sv[lid] = acc;', tree(`sv[lid] = ${p.combine('sv[lid]', 'sv[lid + s]')};`),
+  }`, thread ? '' : combineCode('acc', { fn: p.combine, ...sg }, RWG, useSubgroups),
     thread ? `  ${store('acc')}` : `  if (lid == 0u) { ${store('sv[0]')} }`, '}'].join('\n');
   };
   const groups = thread ? Math.ceil(nOut / RWG) : nOut * parts;

@@ -3,7 +3,7 @@
 
 import { coalesce, numel, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer } from '../runtime.js';
-import { Meta, offsetsCode } from './strided.js';
+import { Meta, offsetsCode, padRank } from './strided.js';
 
 /** The parameter block of a row kernel and the WGSL that sets `px`/`po` (row starts), `n`, `sx`, `so`. */
 export interface RowPlan {
@@ -22,7 +22,8 @@ export interface RowPlan {
  */
 export function planRows(x: View<GpuBuffer>, dim: number, out: View<GpuBuffer>): RowPlan {
   const dims = x.shape.map((_, d) => d).filter((d) => d !== dim);
-  const kept = coalesce(dims.map((d) => x.shape[d]!), [dims.map((d) => x.strides[d]!), dims.map((d) => out.strides[d]!)]);
+  const c = coalesce(dims.map((d) => x.shape[d]!), [dims.map((d) => x.strides[d]!), dims.map((d) => out.strides[d]!)]);
+  const kept = padRank(c.shape, c.strides);
   const rows = numel(dims.map((d) => x.shape[d]!));
   const n = x.shape.length > 0 ? x.shape[dim]! : 1;
   const meta = new Meta();

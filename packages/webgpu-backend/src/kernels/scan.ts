@@ -5,23 +5,18 @@
 
 import { NotImplementedError, type DType, type ScanOp, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
-import { FLOAT_MATH } from './mathWgsl.js';
+import { arithOf } from './arith.js';
 import { planRows } from './rows.js';
 import { bindings } from './strided.js';
-import { COMMON_WGSL, convert, elemOf } from './wgslTypes.js';
+import { convert, elemOf, isNarrow, wrap } from './wgslTypes.js';
 
 const SWG = 64;
 
 function combine(op: ScanOp, dtype: DType, a: string, b: string): string {
-  const e = elemOf(dtype);
-  if (e === 'u32') {
-    if (op === 'sum' || op === 'max') return `(${a} | ${b})`;
-    return `(${a} & ${b})`;
-  }
-  if (op === 'sum') return `${a} + ${b}`;
-  if (op === 'prod') return `${a} * ${b}`;
-  if (e === 'f32') return `${op}_f(${a}, ${b})`;
-  return `${op}(${a}, ${b})`;
+  const ar = arithOf(dtype);
+  const step = op === 'sum' ? ar.add : op === 'prod' ? ar.mul : op === 'max' ? ar.max : ar.min;
+  // int8/uint8 run in i32: each step wraps, so every stored prefix is in range
+  return isNarrow(dtype) ? wrap(step(a, b), dtype) : step(a, b);
 }
 
 /**
@@ -37,8 +32,6 @@ export function scan(rt: Runtime, op: ScanOp, x: View<GpuBuffer>, dim: number, o
   const load = (j: string): string => convert(`in0[px + ${j} * sx]`, x.dtype, out.dtype);
   const step = (acc: string, v: string): string => combine(op, out.dtype, acc, v);
   const source = (): string => /* wgsl */ `
-${COMMON_WGSL}
-${FLOAT_MATH}
 ${bindings(e, [elemOf(x.dtype)])}
 var<workgroup> totals: array<${e}, ${SWG}>;
 @compute @workgroup_size(${SWG})

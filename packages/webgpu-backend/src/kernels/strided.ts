@@ -18,6 +18,23 @@ export class Meta {
   }
 }
 
+/** Ranks kernels are generated for (beyond the last, the rank itself). */
+const RANK_BUCKETS = [1, 4, 8];
+
+/**
+ * A (coalesced) shape and its views' strides padded with leading size-1 dims up to
+ * the next rank of RANK_BUCKETS (at least `minRank`), so that one compiled kernel
+ * serves ranks 0–1, one 2–4, one 5–8: each variant costs a shader compile (tens of
+ * ms on SwiftShader, seconds for a large matmul kernel).
+ *
+ * @example padRank([3, 4], [[4, 1]]) // { shape: [1, 1, 3, 4], strides: [[0, 0, 4, 1]] }
+ */
+export function padRank(shape: readonly number[], strides: readonly (readonly number[])[], minRank = 0): { shape: number[]; strides: number[][] } {
+  const rank = RANK_BUCKETS.find((r) => r >= Math.max(shape.length, minRank)) ?? shape.length;
+  const pad = rank - shape.length;
+  return { shape: [...Array<number>(pad).fill(1), ...shape], strides: strides.map((s) => [...Array<number>(pad).fill(0), ...s]) };
+}
+
 /** Workgroup size of the elementwise-style kernels. */
 export const WG = 64;
 

@@ -1,22 +1,22 @@
-// backend.unary: each op is a WGSL expression in the input's dtype (floats,
-// int32, bool), fed to the elementwise generator, then cast to the out dtype.
+// backend.unary: each op is a WGSL expression in the input's dtype (float32;
+// int32, int8 and uint8 in i32, wrapped; int64 through int64Wgsl.ts; bool), fed
+// to the elementwise generator, then cast to the out dtype.
 
 import { NotImplementedError, type UnaryOp, type View } from '@torchlet/tensor/backend';
 import type { GpuBuffer, Runtime } from '../runtime.js';
 import { runElementwise } from './elementwise.js';
-import { FLOAT_MATH } from './mathWgsl.js';
-import { convert } from './wgslTypes.js';
+import { convert, elemOf, I64, isNarrow, wrap } from './wgslTypes.js';
 
 type Expr = (x: string) => string;
 
-const PREDICATES: Partial<Record<UnaryOp, { f: Expr; int: Expr }>> = {
-  logicalNot: { f: (x) => `u32(to_bool_f(${x}) == 0u)`, int: (x) => `u32(${x} == 0)` },
-  isnan: { f: (x) => `u32(is_nan(${x}))`, int: () => '0u' },
-  isinf: { f: (x) => `u32(is_inf(${x}))`, int: () => '0u' },
-  isposinf: { f: (x) => `u32(is_inf(${x}) && ${x} > 0.0f)`, int: () => '0u' },
-  isneginf: { f: (x) => `u32(is_inf(${x}) && ${x} < 0.0f)`, int: () => '0u' },
-  isfinite: { f: (x) => `u32(is_finite(${x}))`, int: () => '1u' },
-  signbit: { f: (x) => `u32(bitcast<u32>(${x}) >= 0x80000000u)`, int: (x) => `u32(${x} < 0)` },
+const PREDICATES: Partial<Record<UnaryOp, { f: Expr; int: Expr; i64: Expr }>> = {
+  logicalNot: { f: (x) => `u32(to_bool_f(${x}) == 0u)`, int: (x) => `u32(${x} == 0)`, i64: (x) => `u32(i64_is_zero(${x}))` },
+  isnan: { f: (x) => `u32(is_nan(${x}))`, int: () => '0u', i64: () => '0u' },
+  isinf: { f: (x) => `u32(is_inf(${x}))`, int: () => '0u', i64: () => '0u' },
+  isposinf: { f: (x) => `u32(is_inf(${x}) && ${x} > 0.0f)`, int: () => '0u', i64: () => '0u' },
+  isneginf: { f: (x) => `u32(is_inf(${x}) && ${x} < 0.0f)`, int: () => '0u', i64: () => '0u' },
+  isfinite: { f: (x) => `u32(is_finite(${x}))`, int: () => '1u', i64: () => '1u' },
+  signbit: { f: (x) => `u32(bitcast<u32>(${x}) >= 0x80000000u)`, int: (x) => `u32(${x} < 0)`, i64: (x) => `u32(i64_is_neg(${x}))` },
 };
 
 const FLOAT: Partial<Record<UnaryOp, Expr>> = {
@@ -75,6 +75,19 @@ const INT: Partial<Record<UnaryOp, Expr>> = {
   bitwiseNot: (x) => `~${x}`,
 };
 
+const INT64: Partial<Record<UnaryOp, Expr>> = {
+  neg: (x) => `i64_neg(${x})`,
+  abs: (x) => `i64_abs(${x})`,
+  sign: (x) => `i64_sign(${x})`,
+  square: (x) => `i64_mul(${x}, ${x})`,
+  relu: (x) => `i64_max(${x}, vec2<u32>(0u, 0u))`,
+  floor: (x) => x,
+  ceil: (x) => x,
+  round: (x) => x,
+  trunc: (x) => x,
+  bitwiseNot: (x) => `(~${x})`,
+};
+
 const BOOL: Partial<Record<UnaryOp, Expr>> = {
   sign: (x) => x,
   bitwiseNot: (x) => `(1u - ${x})`,
@@ -90,22 +103,22 @@ const BOOL: Partial<Record<UnaryOp, Expr>> = {
  */
 export function unary(rt: Runtime, op: UnaryOp, x: View<GpuBuffer>, out: View<GpuBuffer>): void {
   const pred = PREDICATES[op];
-  const float = x.dtype === 'float32';
+  const e = elemOf(x.dtype);
   let expr: Expr | undefined;
   let resultDtype = x.dtype;
   if (pred) {
-    expr = float ? pred.f : pred.int;
+    expr = e === 'f32' ? pred.f : e === I64 ? pred.i64 : pred.int;
     resultDtype = 'bool';
   } else {
-    expr = (float ? FLOAT : x.dtype === 'int32' ? INT : BOOL)[op];
+    expr = (e === 'f32' ? FLOAT : e === 'i32' ? INT : e === I64 ? INT64 : BOOL)[op];
   }
   if (!expr) throw new NotImplementedError(`unary ${op} on ${x.dtype} (webgpu)`);
   const body = expr;
+  const narrow = !pred && isNarrow(x.dtype);
   runElementwise(rt, {
     name: `unary:${op}:${x.dtype}`,
     inputs: [{ view: x }],
     out,
-    body: ([v]) => convert(body(v!), resultDtype, out.dtype),
-    helpers: float ? FLOAT_MATH : '',
+    body: ([v]) => convert(narrow ? wrap(body(v!), x.dtype) : body(v!), resultDtype, out.dtype),
   });
 }

@@ -121,4 +121,12 @@ describe('bad values on WebGPU', () => {
     expect(g[0]).toBe(0);
     expect(g[1]).toBeNaN();
   });
+
+  it('CTC lengths on the device are refused: they are read on the host', () => {
+    const lp = torch.zeros([3, 1, 3], { dtype: 'float32' }).logSoftmax(2).to('webgpu');
+    const targets = torch.tensor([[1]]).to('webgpu');
+    expect(() => torch.nn.F.ctcLoss(lp, targets, torch.tensor([3]).to('webgpu'), [1])).toThrow(
+      "ctc_loss reads input_lengths on the host: pass an array or a CPU tensor (device 'webgpu' cannot be read synchronously)",
+    );
+  });
 });

@@ -85,14 +85,6 @@ describe('conversion keeps the Parameter objects', () => {
     expect(w.device).toBe('cpu');
     expect(w.tolistSync()).toEqual([1, 1]);
   });
-  it('int64 buffers become int32 on a device without int64, and int64 again on the way back', () => {
-    const m = new WithInts();
-    m.to('int32only');
-    expect(m._buffers.get('steps')!.dtype).toBe('int32');
-    m.to('cpu');
-    expect(m._buffers.get('steps')!.dtype).toBe('int64');
-    expect(m._buffers.get('steps')!.itemSync()).toBe(3);
-  });
   it('toAsync moves like to()', async () => {
     const m = new Small();
     const w = m.fc.w;

@@ -2,7 +2,7 @@
 // index_add), padding_idx rows kept out of the gradient, max_norm renormalising in place.
 
 import type { Tensor } from '@torchlet/tensor';
-import { AssertionError, NotImplementedError, RuntimeError, TorchTypeError, ValueError, arange, bucketize, indexDtype, signature, where, zeros } from '@torchlet/tensor';
+import { AssertionError, NotImplementedError, RuntimeError, TorchTypeError, ValueError, arange, bucketize, signature, where, zeros } from '@torchlet/tensor';
 import type { FunctionCtx } from '@torchlet/autograd';
 import { Function, noGrad } from '@torchlet/autograd';
 import type { Args } from '../args.js';
@@ -171,5 +171,5 @@ export function oneHot(tensor: Tensor, ...rest: Args<[numClasses: number], { num
     if (t.numel() === 0) throw new RuntimeError('Can not infer total number of classes from empty tensor.');
     throw new RuntimeError(`one_hot with num_classes=-1 reads the values: move the tensor to the CPU first (device '${t.device}')`);
   }
-  return zeros([...t.shape, n], { dtype: indexDtype(t.device), device: t.device }).scatter_(-1, t.unsqueeze(-1), 1);
+  return zeros([...t.shape, n], { dtype: 'int64', device: t.device }).scatter_(-1, t.unsqueeze(-1), 1);
 }

@@ -3,7 +3,6 @@
 // references held by an optimizer stay valid; buffers are replaced, as in PyTorch.
 
 import type { DType, Device, Tensor } from '@torchlet/tensor';
-import { indexDtype } from '@torchlet/tensor';
 import { noGrad } from '@torchlet/autograd';
 import type { Module } from './module.js';
 
@@ -29,29 +28,13 @@ export function applyToTensors(module: Module, fn: TensorFn): void {
 }
 
 /**
- * Buffers made int32 because their device has no int64 (WebGPU today: PyTorch's int64
- * counters such as `num_batches_tracked`); they become int64 again on a device that has it.
- */
-const narrowedInt64 = new WeakSet<Tensor>();
-
-/**
  * The conversion of `Module.to(device, dtype)`: floating tensors take `dtype`, every tensor moves
- * to `device` (int64 as int32 where the device has no int64).
+ * to `device`.
  * @example applyToTensors(model, toConverter('webgpu', null))
  */
 export function toConverter(device: Device | null, dtype: DType | null, move: (t: Tensor, device: Device) => Tensor = (t, d) => t.to(d)): TensorFn {
   return (t) => {
-    const dev = device ?? t.device;
-    let target = dtype !== null && t.isFloatingPoint() ? dtype : t.dtype;
-    if (dev !== t.device) {
-      const wide = indexDtype(dev) === 'int64';
-      if (target === 'int64' && !wide) target = 'int32';
-      else if (target === 'int32' && wide && narrowedInt64.has(t)) target = 'int64';
-    }
-    // narrowing happens where int64 is stored, widening where it will be
-    const narrowing = target === 'int32' && t.dtype === 'int64';
-    const r = narrowing ? move(t.to(target), dev) : move(t, dev).to(target);
-    if (target === 'int32' && (narrowing || narrowedInt64.has(t))) narrowedInt64.add(r);
-    return r;
+    const target = dtype !== null && t.isFloatingPoint() ? dtype : t.dtype;
+    return move(t, device ?? t.device).to(target);
   };
 }

@@ -87,10 +87,10 @@ describe('webgpu tensors', () => {
     expect(indices.dtype).toBe('int64');
     expect(await list(indices)).toEqual(listSync(a.max(0).indices));
     expect(g.gt(0).sum().dtype).toBe('int64');
-    const [sorted, order] = g.sort(1, { descending: true });
-    await expectClose(sorted, a.sort(1, { descending: true }).values);
+    const [sorted, order] = g.sort({ dim: 1, descending: true });
+    await expectClose(sorted, a.sort({ dim: 1, descending: true }).values);
     expect(order.dtype).toBe('int64');
-    expect(await list(order)).toEqual(listSync(a.sort(1, { descending: true }).indices));
+    expect(await list(order)).toEqual(listSync(a.sort({ dim: 1, descending: true }).indices));
     const top = g.topk(2, 1);
     expect(top.indices.dtype).toBe('int64');
     expect(await list(top.indices)).toEqual(listSync(a.topk(2, 1).indices));

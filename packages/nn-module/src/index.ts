@@ -27,7 +27,7 @@ export type { BilinearOptions, LinearOptions } from './layers/linear.js';
 export { Conv1d, Conv2d, Conv3d, ConvNd, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d } from './layers/conv.js';
 export type { ConvOptions, ConvTransposeOptions, PaddingMode } from './layers/conv.js';
 export { AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveMaxPool2d, AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d } from './layers/pooling.js';
-export type { AvgPoolOptions, MaxPoolOptions } from './layers/pooling.js';
+export type { AvgPoolOptions, MaxPoolOptions, MaxPoolResult } from './layers/pooling.js';
 export { Flatten, Unflatten } from './layers/shape.js';
 export { PixelShuffle, PixelUnshuffle, Upsample } from './layers/resample.js';
 export type { UpsampleOptions } from './layers/resample.js';
@@ -42,6 +42,13 @@ export {
   CELU, ELU, GELU, GLU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LeakyReLU, LogSigmoid, LogSoftmax, Mish, PReLU, ReLU, ReLU6, RReLU, SELU,
   SiLU, Sigmoid, Softmax, Softmin, Softplus, Softshrink, Softsign, Tanh, Tanhshrink, Threshold,
 } from './layers/activation.js';
+export { GRU, LSTM, RNN, RNNBase } from './layers/rnn.js';
+export type { RnnOptions } from './layers/rnn.js';
+export { GRUCell, LSTMCell, RNNCell, RNNCellBase } from './layers/rnnCell.js';
+export { MultiheadAttention, NonDynamicallyQuantizableLinear } from './layers/attention.js';
+export type { MultiheadAttentionForwardOptions, MultiheadAttentionOptions } from './layers/attention.js';
+export { Transformer, TransformerDecoder, TransformerDecoderLayer, TransformerEncoder, TransformerEncoderLayer } from './layers/transformer.js';
+export type { Activation, DecoderForwardOptions, TransformerLayerOptions, TransformerOptions } from './layers/transformer.js';
 // namespaces
 export * as F from './functional/index.js';
 export * as init from './init/index.js';

@@ -1,5 +1,5 @@
-// Every nn-module test computes on the CPU backend, with autograd installed. One more CPU
-// backend, 'cpu2', stands in for another device in the device moves of Module.to.
+// Every nn-module test computes on the CPU backend, with autograd installed. A second CPU
+// backend, 'cpu2', stands in for another device in the tests of Module.to.
 import { availableDevices, registerBackend } from '@torchlet/tensor';
 import { cpu } from '@torchlet/cpu-backend';
 import '@torchlet/autograd';

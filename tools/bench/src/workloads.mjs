@@ -339,6 +339,29 @@ export const WORKLOADS = [
       };
     },
   },
+  // a tiny layer called through nn.Module (hook checks, the Proxy's field reads, the binder) and
+  // the same computation through F.linear: the difference is module.call()'s own cost
+  {
+    name: 'nn.Linear(4, 4) module call, batch 1',
+    id: 'module-call-linear4',
+    torchlet: (torch, input) => {
+      const m = new torch.nn.Linear(4, 4);
+      const x = input([1, 4], 0);
+      return () => m.call(x);
+    },
+    pytorch: { setup: 'm = torch.nn.Linear(4, 4); x = inp([1, 4], 0)', run: 'm(x)' },
+  },
+  {
+    name: 'F.linear 1×4 · (4×4)ᵀ + 4',
+    id: 'f-linear4',
+    torchlet: (torch, input) => {
+      const x = input([1, 4], 0);
+      const w = input([4, 4], 1);
+      const b = input([4], 2);
+      return () => torch.nn.F.linear(x, w, b);
+    },
+    pytorch: { setup: 'x = inp([1, 4], 0); w = inp([4, 4], 1); b = inp([4], 2)', run: 'torch.nn.functional.linear(x, w, b)' },
+  },
   ...TRAINING_WORKLOADS,
 ];
 

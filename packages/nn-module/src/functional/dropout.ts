@@ -2,7 +2,7 @@
 // (_dropout_impl) step by step, so that the same seed gives the same masks.
 
 import type { Tensor } from '@torchlet/tensor';
-import { RuntimeError, ValueError, empty, emptyLike, signature, zeros } from '@torchlet/tensor';
+import { RuntimeError, ValueError, empty, signature, zeros } from '@torchlet/tensor';
 import type { Args } from '../args.js';
 
 interface DropoutArgs {
@@ -35,9 +35,9 @@ function dropoutImpl(a: DropoutArgs, feature: boolean, alpha: boolean): Tensor {
     const z = zeros([], { dtype: input.dtype, device: input.device });
     return inplace ? input.mul_(z) : input.mul(z);
   }
-  const noise = feature
-    ? empty([input.shape[0]!, input.shape[1]!, ...new Array<number>(input.ndim - 2).fill(1)], { dtype: input.dtype, device: input.device })
-    : emptyLike(input);
+  // the noise is row-major whatever the input's layout (PyTorch: LEGACY_CONTIGUOUS_MEMORY_FORMAT)
+  const shape = feature ? [input.shape[0]!, input.shape[1]!, ...new Array<number>(input.ndim - 2).fill(1)] : input.shape;
+  const noise = empty([...shape], { dtype: input.dtype, device: input.device });
   noise.bernoulli_(1 - p);
   if (!alpha) {
     noise.div_(1 - p);

@@ -17,3 +17,5 @@ export { batchNorm, groupNorm, instanceNorm, layerNorm, localResponseNorm, norma
 export { embedding, embeddingBag, oneHot } from './embedding.js';
 export type { EmbeddingBagOptions, EmbeddingOptions } from './embedding.js';
 export { upsample } from './upsample.js';
+export { multiHeadAttentionForward, scaledDotProductAttention } from './attention.js';
+export type { MhaOptions } from './attention.js';

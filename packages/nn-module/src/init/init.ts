@@ -15,10 +15,11 @@ const TRUNC_NORMAL = signature<{ '': { tensor: Tensor; mean: number; std: number
 );
 const CONSTANT = signature<{ '': { tensor: Tensor; val: number } }>('constant_(Tensor tensor, float val)');
 const DIRAC = signature<{ '': { tensor: Tensor; groups: number } }>('dirac_(Tensor tensor, int groups=1)');
-const XAVIER = signature<{ '': { tensor: Tensor; gain: number } }>('xavier_uniform_(Tensor tensor, float gain=1.0)');
-const KAIMING = signature<{ '': { tensor: Tensor; a: number; mode: string; nonlinearity: string } }>(
-  'kaiming_uniform_(Tensor tensor, float a=0, str mode="fan_in", str nonlinearity="leaky_relu")',
-);
+const XAVIER_UNIFORM = signature<{ '': { tensor: Tensor; gain: number } }>('xavier_uniform_(Tensor tensor, float gain=1.0)');
+const XAVIER_NORMAL = signature<{ '': { tensor: Tensor; gain: number } }>('xavier_normal_(Tensor tensor, float gain=1.0)');
+type KaimingArgs = { '': { tensor: Tensor; a: number; mode: string; nonlinearity: string } };
+const KAIMING_UNIFORM = signature<KaimingArgs>('kaiming_uniform_(Tensor tensor, float a=0, str mode="fan_in", str nonlinearity="leaky_relu")');
+const KAIMING_NORMAL = signature<KaimingArgs>('kaiming_normal_(Tensor tensor, float a=0, str mode="fan_in", str nonlinearity="leaky_relu")');
 const ORTHOGONAL = signature<{ '': { tensor: Tensor; gain: number } }>('orthogonal_(Tensor tensor, float gain=1)');
 const SPARSE = signature<{ '': { tensor: Tensor; sparsity: number; std: number } }>('sparse_(Tensor tensor, float sparsity, float std=0.01)');
 
@@ -101,7 +102,7 @@ export function dirac_(tensor: Tensor, ...rest: [groups?: number] | [opts: { gro
 
 /** `nn.init.xavier_uniform_(tensor, gain=1)`: Glorot's U(-a, a), a = gain·√(6 / (fan_in + fan_out)). @example nn.init.xavierUniform_(w) */
 export function xavierUniform_(tensor: Tensor, ...rest: [gain?: number] | [opts: { gain?: number }]): Tensor {
-  const { gain } = XAVIER.parse([tensor, ...rest]);
+  const { gain } = XAVIER_UNIFORM.parse([tensor, ...rest]);
   const [fanIn, fanOut] = calculateFanInAndFanOut(tensor);
   const std = gain * Math.sqrt(2.0 / (fanIn + fanOut));
   const a = Math.sqrt(3.0) * std;
@@ -110,7 +111,7 @@ export function xavierUniform_(tensor: Tensor, ...rest: [gain?: number] | [opts:
 
 /** `nn.init.xavier_normal_(tensor, gain=1)`: Glorot's N(0, gain²·2 / (fan_in + fan_out)). @example nn.init.xavierNormal_(w) */
 export function xavierNormal_(tensor: Tensor, ...rest: [gain?: number] | [opts: { gain?: number }]): Tensor {
-  const { gain } = XAVIER.parse([tensor, ...rest]);
+  const { gain } = XAVIER_NORMAL.parse([tensor, ...rest]);
   const [fanIn, fanOut] = calculateFanInAndFanOut(tensor);
   const std = gain * Math.sqrt(2.0 / (fanIn + fanOut));
   return noGrad(() => tensor.normal_(0, std));
@@ -119,8 +120,8 @@ export function xavierNormal_(tensor: Tensor, ...rest: [gain?: number] | [opts: 
 type KaimingRest = [a?: number, mode?: 'fan_in' | 'fan_out', nonlinearity?: string] | [opts: { a?: number; mode?: 'fan_in' | 'fan_out'; nonlinearity?: string }];
 
 /** The std of He initialisation, or null for a tensor without elements (a no-op, with PyTorch's warning). */
-function kaimingStd(tensor: Tensor, rest: KaimingRest): number | null {
-  const { a, mode, nonlinearity } = KAIMING.parse([tensor, ...rest]);
+function kaimingStd(sig: typeof KAIMING_UNIFORM, tensor: Tensor, rest: KaimingRest): number | null {
+  const { a, mode, nonlinearity } = sig.parse([tensor, ...rest]);
   if (tensor.shape.includes(0)) {
     console.warn('Initializing zero-element tensors is a no-op');
     return null;
@@ -135,7 +136,7 @@ function kaimingStd(tensor: Tensor, rest: KaimingRest): number | null {
  * @example nn.init.kaimingUniform_(w, { a: Math.sqrt(5) })
  */
 export function kaimingUniform_(tensor: Tensor, ...rest: KaimingRest): Tensor {
-  const std = kaimingStd(tensor, rest);
+  const std = kaimingStd(KAIMING_UNIFORM, tensor, rest);
   if (std === null) return tensor;
   const bound = Math.sqrt(3.0) * std;
   return noGrad(() => tensor.uniform_(-bound, bound));
@@ -143,7 +144,7 @@ export function kaimingUniform_(tensor: Tensor, ...rest: KaimingRest): Tensor {
 
 /** `nn.init.kaiming_normal_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')`: He's N(0, std²). @example nn.init.kaimingNormal_(w, { mode: 'fan_out', nonlinearity: 'relu' }) */
 export function kaimingNormal_(tensor: Tensor, ...rest: KaimingRest): Tensor {
-  const std = kaimingStd(tensor, rest);
+  const std = kaimingStd(KAIMING_NORMAL, tensor, rest);
   if (std === null) return tensor;
   return noGrad(() => tensor.normal_(0, std));
 }

@@ -21,6 +21,7 @@ abstract class InplaceActivation extends Module {
     super();
     this.inplace = INPLACE_SIGNATURES.get(name)!.parse(args).inplace;
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return this.inplace ? 'inplace=True' : '';
   }
@@ -32,6 +33,7 @@ export class ReLU extends InplaceActivation {
   constructor(...args: InplaceArgs) {
     super('ReLU', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.relu(input, this.inplace);
   }
@@ -41,6 +43,7 @@ export class SELU extends InplaceActivation {
   constructor(...args: InplaceArgs) {
     super('SELU', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.selu(input, this.inplace);
   }
@@ -50,6 +53,7 @@ export class SiLU extends InplaceActivation {
   constructor(...args: InplaceArgs) {
     super('SiLU', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.silu(input, this.inplace);
   }
@@ -59,9 +63,11 @@ export class Mish extends InplaceActivation {
   constructor(...args: InplaceArgs) {
     super('Mish', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.mish(input, this.inplace);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return '';
   }
@@ -71,9 +77,11 @@ export class Hardsigmoid extends InplaceActivation {
   constructor(...args: InplaceArgs) {
     super('Hardsigmoid', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.hardsigmoid(input, this.inplace);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return '';
   }
@@ -83,9 +91,11 @@ export class Hardswish extends InplaceActivation {
   constructor(...args: InplaceArgs) {
     super('Hardswish', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.hardswish(input, this.inplace);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return '';
   }
@@ -107,9 +117,11 @@ export class Hardtanh extends Module {
     this.maxVal = a.maxValue ?? a.maxVal;
     this.inplace = a.inplace;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.hardtanh(input, this.minVal, this.maxVal, this.inplace);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `min_val=${float(this.minVal)}, max_val=${float(this.maxVal)}${this.inplace ? ', inplace=True' : ''}`;
   }
@@ -120,6 +132,7 @@ export class ReLU6 extends Hardtanh {
   constructor(...args: InplaceArgs) {
     super(0, 6, RELU6.parse(args).inplace);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return this.inplace ? 'inplace=True' : '';
   }
@@ -136,9 +149,11 @@ export class LeakyReLU extends Module {
     this.negativeSlope = a.negativeSlope;
     this.inplace = a.inplace;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.leakyRelu(input, this.negativeSlope, this.inplace);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `negative_slope=${float(this.negativeSlope)}${this.inplace ? ', inplace=True' : ''}`;
   }
@@ -165,9 +180,11 @@ export class PReLU extends Module {
   resetParameters(): void {
     this.weight.detach().fill_(this.init);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.prelu(input, this.weight);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `num_parameters=${this.numParameters}`;
   }
@@ -186,9 +203,11 @@ export class RReLU extends Module {
     this.upper = a.upper;
     this.inplace = a.inplace;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.rrelu(input, this.lower, this.upper, this.training, this.inplace);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `lower=${float(this.lower)}, upper=${float(this.upper)}${this.inplace ? ', inplace=True' : ''}`;
   }
@@ -207,15 +226,18 @@ export class ELU extends Module {
     this.alpha = a.alpha;
     this.inplace = a.inplace;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.elu(input, this.alpha, this.inplace);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `alpha=${float(this.alpha)}${this.inplace ? ', inplace=True' : ''}`;
   }
 }
 /** `nn.CELU(alpha=1.0, inplace=False)`. @example new nn.CELU(2).call(x) */
 export class CELU extends ELU {
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.celu(input, this.alpha, this.inplace);
   }
@@ -229,9 +251,11 @@ export class GELU extends Module {
     super();
     this.approximate = GELU_ARGS.parse(args).approximate as 'none' | 'tanh';
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.gelu(input, { approximate: this.approximate });
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `approximate=${pyRepr(this.approximate)}`;
   }
@@ -239,30 +263,35 @@ export class GELU extends Module {
 
 /** `nn.Sigmoid()`. @example new nn.Sigmoid().call(x) */
 export class Sigmoid extends Module {
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return input.sigmoid();
   }
 }
 /** `nn.Tanh()`. @example new nn.Tanh().call(x) */
 export class Tanh extends Module {
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return input.tanh();
   }
 }
 /** `nn.Softsign()`. @example new nn.Softsign().call(x) */
 export class Softsign extends Module {
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.softsign(input);
   }
 }
 /** `nn.Tanhshrink()`. @example new nn.Tanhshrink().call(x) */
 export class Tanhshrink extends Module {
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.tanhshrink(input);
   }
 }
 /** `nn.LogSigmoid()`. @example new nn.LogSigmoid().call(x) */
 export class LogSigmoid extends Module {
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.logsigmoid(input);
   }
@@ -279,9 +308,11 @@ export class Softplus extends Module {
     this.beta = a.beta;
     this.threshold = a.threshold;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.softplus(input, this.beta, this.threshold);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `beta=${pyNumber(this.beta)}, threshold=${pyNumber(this.threshold)}`;
   }
@@ -300,9 +331,11 @@ export class Threshold extends Module {
     this.value = a.value;
     this.inplace = a.inplace;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.threshold(input, this.threshold, this.value, this.inplace);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `threshold=${float(this.threshold)}, value=${float(this.value)}${this.inplace ? ', inplace=True' : ''}`;
   }
@@ -317,6 +350,7 @@ abstract class SoftmaxLike extends Module {
     super();
     this.dim = SOFTMAXES.get(name)!.parse(args).dim;
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `dim=${pyRepr(this.dim)}`;
   }
@@ -327,6 +361,7 @@ export class Softmax extends SoftmaxLike {
   constructor(...args: DimArgs) {
     super('Softmax', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return S.softmax(input, this.dim);
   }
@@ -336,6 +371,7 @@ export class Softmin extends SoftmaxLike {
   constructor(...args: DimArgs) {
     super('Softmin', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return S.softmin(input, this.dim);
   }
@@ -345,6 +381,7 @@ export class LogSoftmax extends SoftmaxLike {
   constructor(...args: DimArgs) {
     super('LogSoftmax', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return S.logSoftmax(input, this.dim);
   }
@@ -358,9 +395,11 @@ export class GLU extends Module {
     super();
     this.dim = GLU_ARGS.parse(args).dim;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.glu(input, this.dim);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `dim=${this.dim}`;
   }
@@ -376,15 +415,18 @@ export class Hardshrink extends Module {
     super();
     this.lambd = (this instanceof Softshrink ? SOFTSHRINK : HARDSHRINK).parse(args).lambd;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.hardshrink(input, this.lambd);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return float(this.lambd);
   }
 }
 /** `nn.Softshrink(lambd=0.5)`. @example new nn.Softshrink().call(x) */
 export class Softshrink extends Hardshrink {
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return A.softshrink(input, this.lambd);
   }

@@ -90,6 +90,7 @@ export class NormBase extends Module {
       zeros_(this.bias!);
     }
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `${this.numFeatures}, eps=${pyNumber(this.eps, true)}, momentum=${this.momentum === null ? 'None' : pyNumber(this.momentum, true)}, affine=${pyRepr(this.affine)}, track_running_stats=${pyRepr(this.trackRunningStats)}`;
   }
@@ -112,6 +113,7 @@ class BatchNormNd extends NormBase {
   constructor(name: string, args: readonly unknown[], private readonly dims: readonly number[]) {
     super(name, args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     if (!this.dims.includes(input.ndim)) {
       throw new ValueError(`expected ${this.dims.map((d) => `${d}D`).join(' or ')} input (got ${input.ndim}D input)`);
@@ -160,6 +162,7 @@ export class InstanceNorm2d extends NormBase {
   constructor(...args: Args<NormPositional, NormOptions>) {
     super('InstanceNorm2d', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     if (input.ndim !== 3 && input.ndim !== 4) throw new ValueError(`expected 3D or 4D input (got ${input.ndim}D input)`);
     const unbatched = input.ndim === 3;

@@ -114,6 +114,7 @@ export class ConvNd extends Module {
   resetParameters(): void {
     resetLinearLike(this.weight, this.bias);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     const d = this.kernelSize.length;
     const tuple = (v: number[] | string): string => (typeof v === 'string' ? v : pyRepr(v));
@@ -148,6 +149,7 @@ class ConvLayer extends ConvNd {
   constructor(d: number, args: readonly unknown[]) {
     super({ ...CONV_ARGS[d - 1]!.parse(args), outputPadding: new Array<number>(d).fill(0) }, false);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     const conv = CONV_FNS[this.kernelSize.length - 1]!;
     if (this.paddingMode !== 'zeros') {

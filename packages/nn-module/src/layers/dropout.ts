@@ -22,6 +22,7 @@ abstract class DropoutNd extends Module {
     this.p = a.p;
     this.inplace = a.inplace;
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `p=${pyNumber(this.p, true)}, inplace=${pyRepr(this.inplace)}`;
   }
@@ -32,6 +33,7 @@ export class Dropout extends DropoutNd {
   constructor(...args: DropoutArgs) {
     super('Dropout', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return D.dropout(input, this.p, this.training, this.inplace);
   }
@@ -41,6 +43,7 @@ export class Dropout1d extends DropoutNd {
   constructor(...args: DropoutArgs) {
     super('Dropout1d', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return D.dropout1d(input, this.p, this.training, this.inplace);
   }
@@ -50,6 +53,7 @@ export class Dropout2d extends DropoutNd {
   constructor(...args: DropoutArgs) {
     super('Dropout2d', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return D.dropout2d(input, this.p, this.training, this.inplace);
   }
@@ -59,6 +63,7 @@ export class Dropout3d extends DropoutNd {
   constructor(...args: DropoutArgs) {
     super('Dropout3d', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return D.dropout3d(input, this.p, this.training, this.inplace);
   }
@@ -68,6 +73,7 @@ export class AlphaDropout extends DropoutNd {
   constructor(...args: DropoutArgs) {
     super('AlphaDropout', args);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return D.alphaDropout(input, this.p, this.training);
   }

@@ -102,9 +102,11 @@ export class Embedding extends EmbeddingBase {
     super();
     this.init(EMBEDDING.parse(args), 'Padding_idx');
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return embedding(input, this.weight, this.paddingIdx, this.maxNorm, this.normType, this.scaleGradByFreq, this.sparse);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     const padding = this.paddingIdx === null ? '' : `, padding_idx=${this.paddingIdx}`;
     return `${this.numEmbeddings}, ${this.embeddingDim}${padding}${this.normRepr()}${this.sparse ? ', sparse=True' : ''}`;
@@ -146,6 +148,7 @@ export class EmbeddingBag extends EmbeddingBase {
       perSampleWeights, includeLastOffset: this.includeLastOffset, paddingIdx: this.paddingIdx,
     });
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     const padding = this.paddingIdx === null ? '' : `, padding_idx=${this.paddingIdx}`;
     return `${this.numEmbeddings}, ${this.embeddingDim}${this.normRepr()}, mode=${this.mode}${padding}`;

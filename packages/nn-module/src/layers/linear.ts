@@ -20,6 +20,7 @@ export class Identity extends Module {
   constructor(..._args: unknown[]) {
     super();
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return input;
   }
@@ -69,9 +70,11 @@ export class Linear extends Module {
   resetParameters(): void {
     resetLinearLike(this.weight, this.bias);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return linear(input, this.weight, this.bias);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `in_features=${this.inFeatures}, out_features=${this.outFeatures}, bias=${pyRepr(this.bias !== null)}`;
   }
@@ -117,9 +120,11 @@ export class Bilinear extends Module {
     uniform_(this.weight, -bound, bound);
     if (this.bias !== null) uniform_(this.bias, -bound, bound);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input1: Tensor, input2: Tensor): Tensor {
     return bilinear(input1, input2, this.weight, this.bias);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `in1_features=${this.in1Features}, in2_features=${this.in2Features}, out_features=${this.outFeatures}, bias=${pyRepr(this.bias !== null)}`;
   }
@@ -168,6 +173,7 @@ export class LazyLinear extends Linear {
       this.resetParameters();
     });
   }
+  /** `reset_parameters()`: the default initialisation again. @example layer.resetParameters() */
   override resetParameters(): void {
     if (!this.hasUninitializedParams() && this.inFeatures !== 0) super.resetParameters();
   }

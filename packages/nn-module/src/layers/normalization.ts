@@ -53,9 +53,11 @@ export class LayerNorm extends Module {
     if (this.weight !== null) ones_(this.weight);
     if (this.bias !== null) zeros_(this.bias);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return layerNorm(input, this.normalizedShape, this.weight, this.bias, this.eps);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `${pyRepr(this.normalizedShape)}, eps=${pyNumber(this.eps, true)}, elementwise_affine=${pyRepr(this.elementwiseAffine)}`;
   }
@@ -102,9 +104,11 @@ export class GroupNorm extends Module {
     if (this.weight !== null) ones_(this.weight);
     if (this.bias !== null) zeros_(this.bias);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return groupNorm(input, this.numGroups, this.weight, this.bias, this.eps);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `${this.numGroups}, ${this.numChannels}, eps=${pyNumber(this.eps, true)}, affine=${pyRepr(this.affine)}`;
   }
@@ -143,9 +147,11 @@ export class RMSNorm extends Module {
   resetParameters(): void {
     if (this.weight !== null) ones_(this.weight);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return rmsNorm(input, this.normalizedShape, this.weight, this.eps);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `${pyRepr(this.normalizedShape)}, eps=${this.eps === null ? 'None' : pyNumber(this.eps, true)}, elementwise_affine=${pyRepr(this.elementwiseAffine)}`;
   }
@@ -170,9 +176,11 @@ export class LocalResponseNorm extends Module {
     this.beta = a.beta;
     this.k = a.k;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return localResponseNorm(input, this.size, this.alpha, this.beta, this.k);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `${this.size}, alpha=${pyNumber(this.alpha, true)}, beta=${pyNumber(this.beta, true)}, k=${pyNumber(this.k, true)}`;
   }

@@ -21,9 +21,11 @@ export class ConstantPad2d extends Module {
     this.padding = a.padding;
     this.value = a.value;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return pad(input, this.padding, 'constant', this.value);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `padding=${pyRepr(this.padding)}, value=${pyNumber(this.value, true)}`;
   }
@@ -35,6 +37,7 @@ export class ZeroPad2d extends ConstantPad2d {
     const { padding } = ZERO_PAD.parse(args);
     super(padding as unknown as Padding4, 0);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return pyRepr(this.padding);
   }
@@ -47,9 +50,11 @@ export class ReflectionPad2d extends Module {
     super();
     this.padding = REFLECTION_PAD.parse(args).padding;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return pad(input, this.padding, 'reflect');
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return pyRepr(this.padding);
   }

@@ -23,6 +23,9 @@ const maxPoolSignature = (d: number) =>
   signature<{ '': MaxPoolArgs }>(`MaxPool${d}d(int|int[] kernel_size, int|int[]? stride=None, int|int[] padding=0, int|int[] dilation=1, bool return_indices=False, bool ceil_mode=False)`);
 const MAX_POOL = [maxPoolSignature(1), maxPoolSignature(2)];
 
+/** What a max pool returns: the output, or `[output, indices]` with `returnIndices`. */
+export type MaxPoolResult<R extends boolean> = R extends true ? [Tensor, Tensor] : Tensor;
+
 /** `_MaxPoolNd`. */
 class MaxPoolNd extends Module {
   declare kernelSize: IntOrTuple;
@@ -44,6 +47,7 @@ class MaxPoolNd extends Module {
   protected options(): { stride: IntOrTuple; padding: IntOrTuple; dilation: IntOrTuple; ceilMode: boolean; returnIndices: boolean } {
     return { stride: this.stride, padding: this.padding, dilation: this.dilation, ceilMode: this.ceilMode, returnIndices: this.returnIndices };
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `kernel_size=${pyRepr(this.kernelSize)}, stride=${pyRepr(this.stride)}, padding=${pyRepr(this.padding)}, dilation=${pyRepr(this.dilation)}, ceil_mode=${pyRepr(this.ceilMode)}`;
   }
@@ -51,29 +55,31 @@ class MaxPoolNd extends Module {
 type MaxPoolPositional = [kernelSize: IntOrTuple, stride: IntOrTuple | null, padding: IntOrTuple, dilation: IntOrTuple, returnIndices: boolean, ceilMode: boolean];
 
 /**
- * `nn.MaxPool1d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)`.
+ * `nn.MaxPool1d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)`;
+ * with `returnIndices` (type it `new nn.MaxPool1d<true>(…)`) forward gives `[output, indices]`.
  * @example new nn.MaxPool1d(2).call(torch.randn(1, 3, 8)).shape // [1, 3, 4]
  */
-export class MaxPool1d extends MaxPoolNd {
-  constructor(...args: Args<MaxPoolPositional, MaxPoolOptions>) {
+export class MaxPool1d<R extends boolean = false> extends MaxPoolNd {
+  constructor(...args: Args<MaxPoolPositional, MaxPoolOptions & { returnIndices?: R }>) {
     super(1, args);
   }
-  /** `[output, indices]` when `returnIndices`. */
-  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
-    return maxPool1d(input, this.kernelSize, this.options());
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
+  override forward(input: Tensor): MaxPoolResult<R> {
+    return maxPool1d(input, this.kernelSize, this.options()) as MaxPoolResult<R>;
   }
 }
 /**
- * `nn.MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)`.
+ * `nn.MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)`;
+ * with `returnIndices` (type it `new nn.MaxPool2d<true>(…)`) forward gives `[output, indices]`.
  * @example new nn.MaxPool2d(2).call(torch.randn(1, 3, 8, 8)).shape // [1, 3, 4, 4]
  */
-export class MaxPool2d extends MaxPoolNd {
-  constructor(...args: Args<MaxPoolPositional, MaxPoolOptions>) {
+export class MaxPool2d<R extends boolean = false> extends MaxPoolNd {
+  constructor(...args: Args<MaxPoolPositional, MaxPoolOptions & { returnIndices?: R }>) {
     super(2, args);
   }
-  /** `[output, indices]` when `returnIndices`. */
-  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
-    return maxPool2d(input, this.kernelSize, this.options());
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
+  override forward(input: Tensor): MaxPoolResult<R> {
+    return maxPool2d(input, this.kernelSize, this.options()) as MaxPoolResult<R>;
   }
 }
 
@@ -107,6 +113,7 @@ class AvgPoolNd extends Module {
     this.ceilMode = a.ceilMode;
     this.countIncludePad = a.countIncludePad;
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `kernel_size=${pyRepr(this.kernelSize)}, stride=${pyRepr(this.stride)}, padding=${pyRepr(this.padding)}`;
   }
@@ -123,6 +130,7 @@ export class AvgPool1d extends AvgPoolNd {
     const single = (v: IntOrTuple): number[] => (typeof v === 'number' ? [v] : v);
     super({ ...a, kernelSize: single(a.kernelSize), stride: single(a.stride ?? a.kernelSize), padding: single(a.padding) });
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return avgPool1d(input, this.kernelSize, { stride: this.stride, padding: this.padding, ceilMode: this.ceilMode, countIncludePad: this.countIncludePad });
   }
@@ -138,6 +146,7 @@ export class AvgPool2d extends AvgPoolNd {
     super(a);
     this.divisorOverride = a.divisorOverride;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return avgPool2d(input, this.kernelSize, {
       stride: this.stride, padding: this.padding, ceilMode: this.ceilMode, countIncludePad: this.countIncludePad, divisorOverride: this.divisorOverride,
@@ -156,6 +165,7 @@ class AdaptivePoolNd extends Module {
     super();
     this.outputSize = outputSize;
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `output_size=${pyRepr(this.outputSize)}`;
   }
@@ -166,6 +176,7 @@ export class AdaptiveAvgPool1d extends AdaptivePoolNd {
   constructor(...args: Args<[outputSize: AdaptiveSize], { outputSize?: AdaptiveSize }>) {
     super(ADAPTIVE_AVG_1D.parse(args).outputSize);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return adaptiveAvgPool1d(input, this.outputSize);
   }
@@ -175,20 +186,21 @@ export class AdaptiveAvgPool2d extends AdaptivePoolNd {
   constructor(...args: Args<[outputSize: AdaptiveSize], { outputSize?: AdaptiveSize }>) {
     super(ADAPTIVE_AVG_2D.parse(args).outputSize);
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return adaptiveAvgPool2d(input, this.outputSize);
   }
 }
-/** `nn.AdaptiveMaxPool2d(output_size, return_indices=False)`. @example new nn.AdaptiveMaxPool2d(2).call(torch.randn(1, 3, 7, 7)).shape // [1, 3, 2, 2] */
-export class AdaptiveMaxPool2d extends AdaptivePoolNd {
+/** `nn.AdaptiveMaxPool2d(output_size, return_indices=False)` (`new nn.AdaptiveMaxPool2d<true>(…)` for `[output, indices]`). @example new nn.AdaptiveMaxPool2d(2).call(torch.randn(1, 3, 7, 7)).shape // [1, 3, 2, 2] */
+export class AdaptiveMaxPool2d<R extends boolean = false> extends AdaptivePoolNd {
   declare returnIndices: boolean;
-  constructor(...args: Args<[outputSize: AdaptiveSize, returnIndices: boolean], { outputSize?: AdaptiveSize; returnIndices?: boolean }>) {
+  constructor(...args: Args<[outputSize: AdaptiveSize, returnIndices: R], { outputSize?: AdaptiveSize; returnIndices?: R }>) {
     const a = ADAPTIVE_MAX_2D.parse(args);
     super(a.outputSize);
     this.returnIndices = a.returnIndices;
   }
-  /** `[output, indices]` when `returnIndices`. */
-  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
-    return this.returnIndices ? adaptiveMaxPool2d(input, this.outputSize, true) : adaptiveMaxPool2d(input, this.outputSize);
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
+  override forward(input: Tensor): MaxPoolResult<R> {
+    return (this.returnIndices ? adaptiveMaxPool2d(input, this.outputSize, true) : adaptiveMaxPool2d(input, this.outputSize)) as MaxPoolResult<R>;
   }
 }

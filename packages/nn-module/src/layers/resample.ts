@@ -39,11 +39,13 @@ export class Upsample extends Module {
     this.alignCorners = a.alignCorners;
     this.recomputeScaleFactor = a.recomputeScaleFactor;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return interpolate(input, {
       size: this.size, scaleFactor: this.scaleFactor, mode: this.mode, alignCorners: this.alignCorners, recomputeScaleFactor: this.recomputeScaleFactor,
     });
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     const sf = this.scaleFactor;
     const info = sf !== null ? `scale_factor=${Array.isArray(sf) ? `(${sf.map((v) => pyNumber(v, true)).join(', ')})` : pyNumber(sf, true)}` : `size=${pyRepr(this.size)}`;
@@ -58,9 +60,11 @@ export class PixelShuffle extends Module {
     super();
     this.upscaleFactor = PIXEL_SHUFFLE.parse(args).upscaleFactor;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return pixelShuffle(input, this.upscaleFactor);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `upscale_factor=${this.upscaleFactor}`;
   }
@@ -74,9 +78,11 @@ export class PixelUnshuffle extends Module {
     super();
     this.downscaleFactor = PIXEL_UNSHUFFLE.parse(args).downscaleFactor;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return pixelUnshuffle(input, this.downscaleFactor);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `downscale_factor=${this.downscaleFactor}`;
   }

@@ -22,9 +22,11 @@ export class Flatten extends Module {
     this.startDim = a.startDim;
     this.endDim = a.endDim;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return input.flatten(this.startDim, this.endDim);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `start_dim=${this.startDim}, end_dim=${this.endDim}`;
   }
@@ -43,9 +45,11 @@ export class Unflatten extends Module {
     this.dim = a.dim;
     this.unflattenedSize = a.unflattenedSize;
   }
+  /** The computation (run it with `call(...)`, which also runs the hooks). @example layer.call(x) */
   override forward(input: Tensor): Tensor {
     return input.unflatten(this.dim, this.unflattenedSize);
   }
+  /** What PyTorch's `extra_repr` gives: the text inside the repr's parentheses. @example String(layer) */
   override extraRepr(): string {
     return `dim=${this.dim}, unflattened_size=${pyRepr(this.unflattenedSize)}`;
   }

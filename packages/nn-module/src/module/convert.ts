@@ -3,6 +3,7 @@
 // references held by an optimizer stay valid; buffers are replaced, as in PyTorch.
 
 import type { DType, Device, Tensor } from '@torchlet/tensor';
+import { getBackend } from '@torchlet/tensor';
 import { noGrad } from '@torchlet/autograd';
 import type { Module } from './module.js';
 
@@ -29,12 +30,14 @@ export function applyToTensors(module: Module, fn: TensorFn): void {
 
 /**
  * The conversion of `Module.to(device, dtype)`: floating tensors take `dtype`, every tensor moves
- * to `device`.
+ * to `device` (`move`: how, for `toAsync`'s tensors read back beforehand).
  * @example applyToTensors(model, toConverter('webgpu', null))
  */
 export function toConverter(device: Device | null, dtype: DType | null, move: (t: Tensor, device: Device) => Tensor = (t, d) => t.to(d)): TensorFn {
   return (t) => {
     const target = dtype !== null && t.isFloatingPoint() ? dtype : t.dtype;
-    return move(t, device ?? t.device).to(target);
+    if (device === null || device === t.device) return t.to(target);
+    // cast where the new dtype is stored (float64 → float32 before moving to WebGPU, which has no float64)
+    return getBackend(t.device).dtypes.has(target) ? move(t.to(target), device) : move(t, device).to(target);
   };
 }

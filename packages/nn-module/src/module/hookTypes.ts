@@ -59,6 +59,16 @@ export class HookRegistries {
   readonly loadPre = new Map<number, LoadStateDictPreHook>();
   readonly loadPost = new Map<number, LoadStateDictPostHook>();
 
+  /** Every hook of `this` added to `other` (deep copies of modules keep their hooks). */
+  copyInto(other: HookRegistries): void {
+    for (const key of Object.keys(this) as (keyof HookRegistries)[]) {
+      const from = this[key];
+      const to = other[key];
+      if (from instanceof Map && to instanceof Map) for (const [k, v] of from) (to as Map<number, unknown>).set(k, v);
+      else if (from instanceof Set && to instanceof Set) for (const k of from) to.add(k);
+    }
+  }
+
   /** Whether any forward or backward hook is registered (`call()` skips the hook logic otherwise). */
   get active(): boolean {
     return this.forwardPre.size + this.forward.size + this.backward.size + this.backwardPre.size > 0;

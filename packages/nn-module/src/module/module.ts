@@ -102,13 +102,7 @@ export class Module implements ModuleState {
   declare readonly _hooks: HookRegistries;
 
   constructor() {
-    const hidden = (name: string, value: unknown): void => void Object.defineProperty(this, name, { value, writable: true, configurable: true });
-    hidden('training', true);
-    hidden('_parameters', new MemberMap(this));
-    hidden('_buffers', new MemberMap(this));
-    hidden('_nonPersistentBuffersSet', new Set());
-    hidden('_modules', new MemberMap(this));
-    hidden('_hooks', new HookRegistries());
+    initModuleState(this);
     return new Proxy(this, MODULE_TRAPS as ProxyHandler<this>);
   }
 
@@ -436,6 +430,21 @@ export class Module implements ModuleState {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
+}
+
+/**
+ * What Module's constructor gives `target` before wrapping it: `training` and the registries
+ * (non-enumerable). Copies of modules (`deepCopy`) start from it too.
+ * @example initModuleState(Object.create(Linear.prototype))
+ */
+export function initModuleState(target: object, training = true): void {
+  const hidden = (name: string, value: unknown): void => void Object.defineProperty(target, name, { value, writable: true, configurable: true });
+  hidden('training', training);
+  hidden('_parameters', new MemberMap(target));
+  hidden('_buffers', new MemberMap(target));
+  hidden('_nonPersistentBuffersSet', new Set());
+  hidden('_modules', new MemberMap(target));
+  hidden('_hooks', new HookRegistries());
 }
 
 brandModule(Module.prototype);

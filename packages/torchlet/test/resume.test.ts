@@ -1,132 +1,77 @@
-// Resuming from a training checkpoint on the CPU: a run stopped after step 1, mid-epoch, at an
-// epoch boundary and near the end, then resumed from its newest checkpoint by fresh objects,
-// gives bit-identical losses to the run that was never stopped. The model is an nn.Module; the
-// optimizer and the loader are small stand-ins with PyTorch's stateDict()/loadStateDict() layout
-// (torch.optim and DataLoader are not in torchlet yet). The checkpoint holds their state, the
-// generators and the counters.
+// Resuming from a training checkpoint on the CPU, across real processes: resumeChild.mjs trains
+// an nn.Module with torch.optim.Adam, a StepLR scheduler and a shuffling DataLoader, saving a
+// checkpoint after every step. Killed with SIGKILL after step 1, mid-epoch, at an epoch boundary,
+// near the end and at a random moment, then restarted (with other seeds, so that every state must
+// come from the file), it prints bit-identical losses to the run that was never killed. The child
+// imports the built package (`pnpm build` first, as CI does).
 import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as torch from 'torchlet';
-import type { Tensor } from 'torchlet';
+import { fileURLToPath } from 'node:url';
 
-const N = 48;
-const BATCH = 8;
-const EPOCHS = 3;
-const STEPS = (N / BATCH) * EPOCHS; // 18
+const CHILD = fileURLToPath(new URL('./resumeChild.mjs', import.meta.url));
+const STEPS = 36; // 6 epochs of 6 batches
 
-/** A 4-8-1 MLP with dropout: a real nn.Module (Parameters and a buffer), its layers written out. */
-class Mlp extends torch.nn.Module {
-  declare w1: torch.nn.Parameter;
-  declare b1: torch.nn.Parameter;
-  declare w2: torch.nn.Parameter;
-  declare b2: torch.nn.Parameter;
-  declare seen: Tensor;
-  constructor(g: torch.Generator) {
-    super();
-    const p = (shape: number[]) => new torch.nn.Parameter(torch.randn(shape, { generator: g }).mul(0.5));
-    this.w1 = p([8, 4]);
-    this.b1 = p([8]);
-    this.w2 = p([1, 8]);
-    this.b2 = p([1]);
-    this.registerBuffer('seen', torch.tensor(0)); // an int64 counter, as BatchNorm's num_batches_tracked
-  }
-  override forward(x: Tensor, g: torch.Generator): Tensor {
-    torch.noGrad(() => this.seen.add_(x.shape[0]!));
-    const h = x.matmul(this.w1.t()).add(this.b1).relu();
-    const keep = torch.bernoulli(torch.full(h.shape, 0.8), { generator: g }); // dropout mask from the checkpointed generator
-    return h.mul(keep).div(0.8).matmul(this.w2.t()).add(this.b2);
-  }
+interface Run {
+  /** Loss (float64 hex) by step, as printed. */
+  losses: Map<number, string>;
+  /** The step the run resumed from (0 when it started fresh). */
+  resumed: number;
 }
 
-/** SGD with momentum, PyTorch's state-dict layout. */
-class Sgd {
-  buf: (Tensor | null)[];
-  constructor(private readonly params: Tensor[], readonly lr: number, readonly momentum: number) {
-    this.buf = params.map(() => null);
-  }
-  step(): void {
-    torch.noGrad(() => this.params.forEach((p, i) => {
-      const g = p.grad!;
-      this.buf[i] = this.buf[i] ? this.buf[i]!.mul(this.momentum).add(g) : g.clone();
-      p.sub_(this.buf[i]!.mul(this.lr));
-      p.grad = null;
-    }));
-  }
-  stateDict() {
-    const state: Record<number, { momentum_buffer: Tensor }> = {};
-    this.buf.forEach((b, i) => b && (state[i] = { momentum_buffer: b }));
-    return { state, param_groups: [{ lr: this.lr, momentum: this.momentum, params: this.params.map((_, i) => i) }] };
-  }
-  loadStateDict(sd: { state: Record<string, { momentum_buffer: Tensor }> }): void {
-    this.buf = this.params.map((_, i) => sd.state[i]?.momentum_buffer.clone() ?? null);
-  }
-}
-
-/** A shuffling loader: a new permutation each epoch from its own generator; its position is the state. */
-class Loader {
-  epoch = 0;
-  batch = 0;
-  perm: Tensor | null = null;
-  constructor(private readonly g: torch.Generator) {}
-  next(): Tensor {
-    if (this.perm === null || this.batch === N / BATCH) {
-      if (this.perm !== null) this.epoch++;
-      this.perm = torch.randperm(N, { generator: this.g });
-      this.batch = 0;
+/** Runs the child; kills it with SIGKILL once `killAt` is printed, or after `killAfterMs`. */
+function run(dir: string, seed: number, kill: { atStep?: number; afterMs?: number } = {}): Promise<Run> {
+  const args = [CHILD, dir, String(STEPS), String(seed)];
+  if (kill.atStep !== undefined) args.push(String(kill.atStep));
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const result: Run = { losses: new Map(), resumed: 0 };
+  let out = '';
+  let err = '';
+  if (kill.afterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    const lines = out.split('\n');
+    out = lines.pop()!;
+    for (const line of lines) {
+      const [what, n, hex] = line.split(' ');
+      if (what === 'resumed') result.resumed = Number(n);
+      if (what === 'step') {
+        result.losses.set(Number(n), hex!);
+        if (Number(n) === kill.atStep) child.kill('SIGKILL');
+      }
     }
-    return this.perm.at([this.batch * BATCH, ++this.batch * BATCH]);
-  }
-  stateDict() {
-    return { epoch: this.epoch, batch: this.batch, perm: this.perm };
-  }
-  loadStateDict(sd: { epoch: number; batch: number; perm: Tensor | null }): void {
-    Object.assign(this, { epoch: sd.epoch, batch: sd.batch, perm: sd.perm });
-  }
+  });
+  return new Promise((resolve, reject) => {
+    child.on('close', (code, signal) => {
+      const killed = signal === 'SIGKILL' && (kill.atStep !== undefined || kill.afterMs !== undefined);
+      if (code === 0 || killed) resolve(result);
+      else reject(new Error(`resumeChild exited with ${code ?? signal}: ${err}`));
+    });
+  });
 }
 
-const data = torch.randn([N, 4], { generator: new torch.Generator().manualSeed(7) });
-const target = data.matmul(torch.tensor([[1.5], [-2], [0.5], [1]])).add(0.1);
+describe('resume from a checkpoint (CPU, SIGKILL)', () => {
+  it('gives bit-identical losses after a kill at step 1, mid-epoch, an epoch boundary, near the end and at a random moment', async () => {
+    const full = await run(mkdtempSync(join(tmpdir(), 'torchlet-resume-')), 1);
+    expect(full.losses.size).toBe(STEPS);
+    const first = Buffer.from(full.losses.get(1)!, 'hex').readDoubleLE();
+    const last = Buffer.from(full.losses.get(STEPS)!, 'hex').readDoubleLE();
+    expect(last).toBeLessThan(first); // it does learn
 
-/** Trains from step `from` (after loading the newest checkpoint when there is one) up to `until`, checkpointing every step. */
-async function train(dir: string, from: number, until: number, seed: number): Promise<number[]> {
-  const modelGen = new torch.Generator().manualSeed(seed);
-  const model = new Mlp(modelGen);
-  const opt = new Sgd([...model.parameters()], 0.05, 0.9);
-  const loaderGen = new torch.Generator().manualSeed(seed + 1);
-  const loader = new Loader(loaderGen);
-  const generator = { model: modelGen, loader: loaderGen };
-  const template = join(dir, 'step-{step}.pt');
-  let step = 0;
-  if (from > 0) step = (await torch.checkpoint.loadCheckpoint(template, { model, optimizer: opt, loader, generator })).step!;
-  expect(step).toBe(from);
-  const losses: number[] = [];
-  while (step < until) {
-    const idx = loader.next();
-    const loss = (model.call(data.at(idx), modelGen) as Tensor).sub(target.at(idx)).pow(2).mean();
-    loss.backward();
-    opt.step();
-    step++;
-    losses.push(loss.itemSync() as number);
-    await torch.checkpoint.saveCheckpoint(template, { model, optimizer: opt, loader, generator, step, epoch: loader.epoch }, { keepLast: 2 });
-  }
-  return losses;
-}
-
-describe('resume from a checkpoint (CPU)', () => {
-  it('gives bit-identical losses after stopping at step 1, mid-epoch, an epoch boundary and near the end', async () => {
-    const full = await train(mkdtempSync(join(tmpdir(), 'torchlet-resume-')), 0, STEPS, 1);
-    expect(full.length).toBe(STEPS);
-    expect(full[STEPS - 1]!).toBeLessThan(full[0]!); // it does learn
-    for (const stop of [1, 9, 12, 17]) {
+    const kills = [{ atStep: 1 }, { atStep: 9 }, { atStep: 12 }, { atStep: STEPS - 1 }, { afterMs: 150 + Math.floor(Math.random() * 300) }];
+    for (const kill of kills) {
       const dir = mkdtempSync(join(tmpdir(), 'torchlet-resume-'));
-      const before = await train(dir, 0, stop, 1);
-      // a new process would start with fresh objects: other seeds prove everything comes from the file
-      const after = await train(dir, stop, STEPS, 99);
-      expect([...before, ...after], `stopped at step ${stop}`).toEqual(full);
-      const last = await torch.checkpoint.loadCheckpoint(join(dir, 'step-{step}.pt'));
-      expect((last.state.model as Record<string, Tensor>).seen!.itemSync()).toBe(STEPS * BATCH);
+      const before = await run(dir, 1, kill);
+      const after = await run(dir, 99, {});
+      const label = JSON.stringify(kill);
+      if (kill.atStep !== undefined) expect(after.resumed, label).toBe(kill.atStep);
+      // every step either run printed is the uninterrupted run's, and the two cover the whole run
+      for (const r of [before, after]) for (const [step, hex] of r.losses) expect(hex, `${label}, step ${step}`).toBe(full.losses.get(step));
+      for (let s = 1; s <= STEPS; s++) expect(before.losses.has(s) || after.losses.has(s), `${label}, step ${s}`).toBe(true);
+      expect(Math.min(...after.losses.keys()), label).toBe(after.resumed + 1);
     }
   }, 300_000);
 });

@@ -4,6 +4,7 @@
 import type { Tensor } from '@torchlet/tensor';
 import { RuntimeError, TorchTypeError, describeValue, minimum, signature } from '@torchlet/tensor';
 import type { Args } from '@torchlet/nn-module';
+import { F } from '@torchlet/nn-module';
 import type { LegacyReductionArgs, Reduction } from './reduction.js';
 import { applyReduction, reductionEnum, resolveReduction } from './reduction.js';
 import type { LegacyReductionOptions } from './regression.js';
@@ -39,15 +40,6 @@ const TRIPLET_MARGIN_WITH_DISTANCE_LOSS = signature<{
 );
 
 /**
- * @internal `torch.pairwise_distance(x1, x2, p, eps)`: `‖x1 - x2 + eps‖_p` over the last dim of
- * the broadcast pair.
- */
-export function pairwiseDistance(x1: Tensor, x2: Tensor, p = 2, eps = 1e-6): Tensor {
-  const innermost = Math.max(x1.ndim, x2.ndim) - 1;
-  return x1.sub(x2).add(eps).norm(p, innermost);
-}
-
-/**
  * `F.triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, swap=False,
  * size_average=None, reduce=None, reduction='mean')`: `max(0, d(a, p) - d(a, n) + margin)` with
  * p-norm distances; `swap` takes `min(d(a, n), d(p, n))` as the negative distance.
@@ -68,7 +60,7 @@ export function tripletMarginLoss(
   if (dims[0] !== dims[1] || dims[1] !== dims[2]) {
     throw new RuntimeError(`All inputs should have same dimension but got ${dims[0]}D, ${dims[1]}D and ${dims[2]}D inputs.`);
   }
-  const distance = (x1: Tensor, x2: Tensor): Tensor => pairwiseDistance(x1, x2, a.p, a.eps);
+  const distance = (x1: Tensor, x2: Tensor): Tensor => F.pairwiseDistance(x1, x2, a.p, a.eps);
   return tripletTerms(a.anchor, a.positive, a.negative, distance, a.margin, a.swap, reduction);
 }
 
@@ -98,7 +90,7 @@ function tripletTerms(a: Tensor, p: Tensor, n: Tensor, distance: (x1: Tensor, x2
 
 /** The distance function as a plain function (a module is called through `call`), or PyTorch's TypeError. */
 function distanceOf(d: unknown): (x1: Tensor, x2: Tensor) => Tensor {
-  if (d === null) return (x1, x2) => pairwiseDistance(x1, x2);
+  if (d === null) return (x1, x2) => F.pairwiseDistance(x1, x2);
   if (typeof d === 'function') return d as (x1: Tensor, x2: Tensor) => Tensor;
   if (typeof d === 'object' && typeof (d as { call?: unknown }).call === 'function') {
     const m = d as { call(x1: Tensor, x2: Tensor): Tensor };

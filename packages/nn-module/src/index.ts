@@ -29,6 +29,7 @@ export type { ConvOptions, ConvTransposeOptions, PaddingMode } from './layers/co
 export { AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveMaxPool2d, AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d } from './layers/pooling.js';
 export type { AvgPoolOptions, MaxPoolOptions, MaxPoolResult } from './layers/pooling.js';
 export { Flatten, Unflatten } from './layers/shape.js';
+export { CosineSimilarity, PairwiseDistance } from './layers/distance.js';
 export { PixelShuffle, PixelUnshuffle, Upsample } from './layers/resample.js';
 export type { UpsampleOptions } from './layers/resample.js';
 export { ConstantPad2d, ReflectionPad2d, ZeroPad2d } from './layers/padding.js';

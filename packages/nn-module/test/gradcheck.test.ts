@@ -54,6 +54,13 @@ describe('gradcheck of nn.F composites (float64)', () => {
     expect(check((x, w, b) => F.linear(x, w!, b!), leaf([3, 4], 2), leaf([2, 4], 3), leaf([2], 4))).toBe(true);
     expect(check((x1, x2, w, b) => F.bilinear(x1, x2!, w!, b!), leaf([3, 2], 5), leaf([3, 4], 6), leaf([2, 2, 4], 7), leaf([2], 8))).toBe(true);
   });
+  it('pairwise distance, cosine similarity and pdist (both inputs)', () => {
+    expect(check((a, b) => F.pairwiseDistance(a, b!), leaf([3, 4], 12), leaf([3, 4], 13))).toBe(true);
+    expect(check((a, b) => F.pairwiseDistance(a, b!, 1.5, 1e-6, true), leaf([2, 3, 4], 14), leaf([3, 4], 15))).toBe(true);
+    expect(check((a, b) => F.cosineSimilarity(a, b!, { dim: 0 }), leaf([4, 3], 16), leaf([4, 3], 17))).toBe(true);
+    expect(check((x) => F.pdist(x), leaf([4, 3], 18))).toBe(true);
+    expect(check((x) => F.pdist(x, 3), leaf([4, 3], 19))).toBe(true);
+  });
   it('batch norm with affine parameters and running statistics', () => {
     const rm = torch.zeros(3, { dtype: 'float64' });
     const rv = torch.ones(3, { dtype: 'float64' });

@@ -9,6 +9,7 @@ export * from '@torchlet/tensor';
 export { cpu };
 export { autograd, enableGrad, inferenceMode, isGradEnabled, isInferenceModeEnabled, noGrad, setGradEnabled } from '@torchlet/autograd';
 export * as nn from './nn.js';
+export { cosineSimilarity, pairwiseDistance, pdist } from './distance.js';
 export { datasets, transforms, utils } from './data.js';
 // torch.save / torch.load (format by extension: .safetensors, else PyTorch's .pt), and the rest of
 // @torchlet/checkpoint (safetensors, training checkpoints) under torch.checkpoint.

@@ -5,6 +5,7 @@ import { signature } from '@torchlet/tensor';
 import type { Lengths } from '../ctc/ctcLoss.js';
 import { ctcLoss } from '../ctc/ctcLoss.js';
 import type { Args } from '@torchlet/nn-module';
+import { PairwiseDistance } from '@torchlet/nn-module';
 import type { LegacyReductionArgs, Reduction } from '../reduction.js';
 import type { DistanceFunction, TripletMarginLossOptions, TripletMarginWithDistanceLossOptions } from '../triplet.js';
 import { tripletMarginLoss, tripletMarginWithDistanceLoss } from '../triplet.js';
@@ -53,20 +54,20 @@ export class TripletMarginLoss extends _Loss {
  * @example new nn.TripletMarginWithDistanceLoss({ margin: 2 }).call(torch.zeros(1, 2), torch.zeros(1, 2), torch.ones(1, 2)) // tensor(0.5858)
  */
 export class TripletMarginWithDistanceLoss extends _Loss {
-  /** The distance; null stands for PyTorch's default `PairwiseDistance()`. */
-  distanceFunction: DistanceFunction | null;
+  /** The distance: the function or module given, else a `PairwiseDistance()` child (PyTorch's name, as its repr shows). */
+  declare distance_function: DistanceFunction;
   margin: number;
   swap: boolean;
   constructor(opts?: TripletMarginWithDistanceLossOptions) {
     const a = TRIPLET_MARGIN_WITH_DISTANCE_LOSS.parse(opts === undefined ? [] : [opts]);
     super({ reduction: a.reduction as Reduction });
-    this.distanceFunction = a.distanceFunction as DistanceFunction | null;
+    this.distance_function = (a.distanceFunction as DistanceFunction | null) ?? (new PairwiseDistance() as unknown as DistanceFunction);
     this.margin = a.margin;
     this.swap = a.swap;
   }
   override forward(anchor: Tensor, positive: Tensor, negative: Tensor): Tensor {
     return tripletMarginWithDistanceLoss(anchor, positive, negative, {
-      distanceFunction: this.distanceFunction,
+      distanceFunction: this.distance_function,
       margin: this.margin,
       swap: this.swap,
       reduction: this.reduction as Reduction,

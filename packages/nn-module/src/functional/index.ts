@@ -11,6 +11,8 @@ export {
 } from './activation.js';
 export { logSoftmax, softmax, softmin } from './softmax.js';
 export { bilinear, linear } from './linear.js';
+export { cosineSimilarity, pairwiseDistance, pdist } from './distance.js';
+export type { CosineSimilarityOptions, PairwiseDistanceOptions } from './distance.js';
 export { alphaDropout, dropout, dropout1d, dropout2d, dropout3d, featureAlphaDropout } from './dropout.js';
 export type { DropoutOptions } from './dropout.js';
 export { batchNorm, groupNorm, instanceNorm, layerNorm, localResponseNorm, normalize, rmsNorm } from './normalization.js';
